@@ -1,0 +1,3 @@
+//! Text → article model: structure, quotes and speakers, numbers.
+
+pub mod numbers;

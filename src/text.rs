@@ -1,0 +1,137 @@
+//! Character classes and folding used for *matching* Arabic and English text.
+//!
+//! Display never uses these: the model keeps the source text as it is and
+//! every span points into it. Matching, on the other hand, must not care
+//! about what a reader does not see as a difference: diacritics (harakat),
+//! tatweel (`داعـش` is `داعش`), the alef variants (`أ إ آ ٱ` → `ا`), final yeh
+//! (`ى` → `ي`), teh marbuta (`ة` → `ه`), Arabic-Indic and Persian digits, and
+//! Latin case. [`fold_into`] does that folding in one pass into a reused
+//! buffer, so the hot path allocates nothing per token.
+
+/// True for Arabic combining marks that carry no letter of their own:
+/// harakat, tanwin, shadda, sukun, superscript alef and Quranic marks.
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Tatweel (kashida), a stretching stroke with no meaning.
+pub const TATWEEL: char = '\u{0640}';
+
+/// True for characters that are letters of the Arabic script (not marks,
+/// not digits, not punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
+        | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+        && c != '\u{FEFF}'
+}
+
+/// The value of a decimal digit in any of the three scripts news text uses:
+/// Western `0-9`, Arabic-Indic `٠-٩` and Persian (Extended Arabic-Indic) `۰-۹`.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// True for a character that can be part of a word: letters of any script,
+/// digits of any script, combining marks and tatweel.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic_mark(c) || c == TATWEEL || digit_value(c).is_some()
+}
+
+/// Invisible formatting characters that are not part of any word: bidi
+/// marks, embeddings, overrides and isolates, zero-width space and joiners,
+/// soft hyphen, BOM. Matching skips them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Folds one character for matching; `None` means the character is dropped.
+pub fn fold_char(c: char) -> Option<char> {
+    if is_arabic_mark(c) || c == TATWEEL || is_invisible(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        'ک' => 'ك',
+        'ی' => 'ي',
+        _ => {
+            if let Some(d) = digit_value(c) {
+                char::from_digit(d, 10).unwrap_or(c)
+            } else if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }
+        }
+    })
+}
+
+/// Appends the folded form of `s` to `out` (which is not cleared).
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if let Some(f) = fold_char(c) {
+            if f.is_uppercase() {
+                out.extend(f.to_lowercase());
+            } else {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// The folded form of `s`, for the places that are not hot.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// True when most letters of `s` are Arabic script.
+pub fn is_mostly_arabic(s: &str) -> bool {
+    let (mut arabic, mut other) = (0usize, 0usize);
+    for c in s.chars() {
+        if is_arabic_letter(c) {
+            arabic += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    arabic > 0 && arabic >= other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tatweel_and_diacritics_fold_away() {
+        assert_eq!(fold("داعـش"), "داعش");
+        assert_eq!(fold("عُنصراً"), "عنصرا");
+        assert_eq!(fold("المرحلةِ"), "المرحله");
+    }
+
+    #[test]
+    fn alef_yeh_and_digits_fold() {
+        assert_eq!(fold("أكد إن آخر"), "اكد ان اخر");
+        assert_eq!(fold("الأولى"), "الاولي");
+        assert_eq!(fold("٢٧ ۲۷ 27"), "27 27 27");
+        assert_eq!(fold("Said"), "said");
+    }
+
+    #[test]
+    fn arabic_detection() {
+        assert!(is_mostly_arabic("قال الكاظمي F16"));
+        assert!(!is_mostly_arabic("She added: \"no\""));
+        assert!(!is_mostly_arabic("2015"));
+    }
+}
