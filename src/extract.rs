@@ -1,3 +1,57 @@
 //! Text → article model: structure, quotes and speakers, numbers.
+//!
+//! [`analyze`] is the one path from a [`Document`] to an [`Article`]; the
+//! CLI's `extract`, the reader and the exports all use it, so what the gold
+//! scorer measures is what a reader sees.
 
+pub mod lexicon;
 pub mod numbers;
+pub mod quotes;
+pub mod speakers;
+pub mod structure;
+pub mod tokens;
+
+use crate::article::{Article, Direction, ParagraphRole};
+use crate::source::Document;
+use crate::text::is_mostly_arabic;
+
+/// Analyses one document.
+pub fn analyze(doc: Document) -> Article {
+    let lang = doc
+        .lang
+        .clone()
+        .unwrap_or_else(|| if is_mostly_arabic(&doc.text) { "ar" } else { "en" }.to_string());
+    let direction = if ["ar", "fa", "he", "ur", "ps", "ckb"]
+        .iter()
+        .any(|l| lang.starts_with(l))
+    {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    };
+    let text = doc.text;
+    let structure = structure::parse(&text, direction);
+    let (speakers, quotes) = quotes::find_quotes(&text, &structure.paragraphs);
+    let mut numbers = Vec::new();
+    for (i, p) in structure.paragraphs.iter().enumerate() {
+        debug_assert!(matches!(
+            p.role,
+            ParagraphRole::Title | ParagraphRole::Heading | ParagraphRole::Body
+        ));
+        numbers::find_numbers(p.span.of(&text), p.span.start, i, &mut numbers);
+    }
+    Article {
+        source: doc.source,
+        url: doc.url,
+        date: doc.date,
+        lang,
+        direction,
+        paragraphs: structure.paragraphs,
+        boilerplate: structure.boilerplate,
+        sections: structure.sections,
+        speakers,
+        quotes,
+        numbers,
+        text,
+    }
+}

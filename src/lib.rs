@@ -8,9 +8,14 @@
 
 pub mod article;
 pub mod extract;
+pub mod json;
+pub mod markdown;
+pub mod source;
 pub mod text;
 
 pub use article::{
-    Article, Direction, NumberKind, NumberMention, Paragraph, ParagraphRole, Quote, Section, Span,
-    Speaker, SpeakerKind,
+    Article, Direction, NumberKind, NumberMention, Paragraph, ParagraphRole, Quote, Section, Span, Speaker,
+    SpeakerKind,
 };
+pub use extract::analyze;
+pub use source::Document;

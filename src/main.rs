@@ -1,1 +1,7 @@
-fn main() {}
+//! The `rawi` binary: command-line interface over the library.
+
+mod cli;
+
+fn main() {
+    std::process::exit(cli::run());
+}

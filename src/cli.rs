@@ -1,0 +1,219 @@
+//! Command line: `rawi extract [--format json|jsonl|markdown] PATH...`.
+//!
+//! stdout carries data only; messages go to stderr as `rawi: PATH: message`.
+//! Exit status: 0 when every input was analysed, 2 when any input could not
+//! be read (the others are still printed), 2 for usage errors. A closed pipe
+//! (`rawi extract … | head`) ends quietly.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rawi::source::{self, Document, InputError, Loaded};
+use rawi::{Article, analyze};
+
+/// The sample articles shipped in `seeds/`, embedded so `rawi` works from any folder.
+const SEEDS: &[(&str, &str)] = &[(
+    "seeds/000_9237d8f2f57de89b.txt",
+    include_str!("../seeds/000_9237d8f2f57de89b.txt"),
+)];
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "rawi",
+    version,
+    about = "A terminal reader for news articles: sections, quoted speakers and numbers"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the analysis of articles (plain text, JSON or JSONL; `-` reads stdin).
+    Extract {
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Article files; `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One pretty JSON object (an array when there are several articles).
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A readable digest.
+    Markdown,
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Extract { format, paths }) => extract(format, &paths),
+        None => seeds_digest(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("rawi: {e}");
+            2
+        }
+    }
+}
+
+/// Until the interactive reader lands, `rawi` alone prints the digest of the
+/// bundled sample articles.
+fn seeds_digest() -> io::Result<i32> {
+    let mut out = io::stdout().lock();
+    for (name, text) in SEEDS {
+        let article = analyze(Document::from_text(*name, *text));
+        writeln!(out, "{}", rawi::markdown::render(&article))?;
+    }
+    Ok(0)
+}
+
+/// What one input path produced, in input order.
+struct Outcome {
+    articles: Vec<Article>,
+    errors: Vec<InputError>,
+    warnings: Vec<String>,
+}
+
+fn process(path: &str) -> Outcome {
+    match source::load_path(path) {
+        Ok(Loaded {
+            documents,
+            errors,
+            warnings,
+        }) => Outcome {
+            articles: documents.into_iter().map(analyze).collect(),
+            errors,
+            warnings,
+        },
+        Err(e) => Outcome {
+            articles: vec![],
+            errors: vec![e],
+            warnings: vec![],
+        },
+    }
+}
+
+/// Analyses `paths` on all cores, a chunk at a time, printing in input order.
+fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(paths.len().max(1));
+    let chunk = (threads * 8).max(1);
+    let progress = paths.len() > 1 && io::stderr().is_terminal();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut code = 0;
+    let mut printed = 0usize;
+    let single = paths.len() == 1 && paths[0] != "-";
+    let mut array_open = false;
+    for (c, group) in paths.chunks(chunk).enumerate() {
+        let slots: Vec<std::sync::Mutex<Option<Outcome>>> =
+            group.iter().map(|_| std::sync::Mutex::new(None)).collect();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= group.len() {
+                            break;
+                        }
+                        let outcome = process(&group[i]);
+                        if let Ok(mut slot) = slots[i].lock() {
+                            *slot = Some(outcome);
+                        }
+                    }
+                });
+            }
+        });
+        for slot in slots {
+            let Some(outcome) = slot.into_inner().ok().flatten() else {
+                continue;
+            };
+            for w in &outcome.warnings {
+                eprintln!("rawi: warning: {w}");
+            }
+            for e in &outcome.errors {
+                eprintln!("rawi: {e}");
+                code = 2;
+            }
+            let one = single && outcome.articles.len() == 1;
+            for article in &outcome.articles {
+                match format {
+                    Format::Json if one => {
+                        serde_json::to_writer_pretty(&mut out, &rawi::json::to_value(article))?;
+                        writeln!(out)?;
+                    }
+                    Format::Json => {
+                        write!(out, "{}", if array_open { ",\n" } else { "[\n" })?;
+                        array_open = true;
+                        serde_json::to_writer_pretty(&mut out, &rawi::json::to_value(article))?;
+                    }
+                    Format::Jsonl => {
+                        serde_json::to_writer(&mut out, &rawi::json::to_value(article))?;
+                        writeln!(out)?;
+                    }
+                    Format::Markdown => {
+                        if printed > 0 {
+                            writeln!(out, "\n---\n")?;
+                        }
+                        write!(out, "{}", rawi::markdown::render(article))?;
+                    }
+                }
+                printed += 1;
+            }
+        }
+        if progress {
+            eprint!(
+                "\rrawi: analysed {}/{} files",
+                (c * chunk + group.len()).min(paths.len()),
+                paths.len()
+            );
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    if format == Format::Json && !single {
+        writeln!(out, "{}", if array_open { "\n]" } else { "[]" })?;
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extract_needs_a_path() {
+        assert!(Cli::try_parse_from(["rawi", "extract"]).is_err());
+        let cli = Cli::try_parse_from(["rawi", "extract", "--format", "markdown", "a.txt"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Extract {
+                format: Format::Markdown,
+                ..
+            })
+        ));
+    }
+}

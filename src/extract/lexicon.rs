@@ -1,0 +1,166 @@
+//! Word lists the rules need, kept as reviewable data under `assets/lexicon/`.
+//!
+//! Each file is plain text: words separated by whitespace, `#` starts a
+//! comment. Words are folded (see [`crate::text::fold`]) once, when the
+//! lexicon is first used, so lookups compare folded token forms directly.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::text::fold;
+
+/// A set of folded words.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    /// Words marked with a leading `!` in the file (homographs).
+    marked: HashSet<String>,
+}
+
+impl WordSet {
+    fn parse(src: &str) -> Self {
+        let mut set = Self::default();
+        for line in src.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            let mark = line.trim_start().starts_with('!');
+            for w in line.split_whitespace() {
+                let w = fold(w.trim_start_matches('!'));
+                if w.is_empty() {
+                    continue;
+                }
+                if mark {
+                    set.marked.insert(w.clone());
+                }
+                set.words.insert(w);
+            }
+        }
+        set
+    }
+
+    /// True when the folded word is in the set.
+    pub fn contains(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
+    /// True when the folded word is in the set and marked as a homograph.
+    pub fn is_marked(&self, folded: &str) -> bool {
+        self.marked.contains(folded)
+    }
+}
+
+macro_rules! lexicon {
+    ($(#[$doc:meta] $name:ident => $file:literal;)*) => {
+        /// All word lists, loaded once.
+        #[derive(Debug)]
+        pub struct Lexicon {
+            $(#[$doc] pub $name: WordSet,)*
+        }
+
+        impl Lexicon {
+            fn load() -> Self {
+                Self { $($name: WordSet::parse(include_str!(concat!("../../assets/lexicon/", $file))),)* }
+            }
+        }
+    };
+}
+
+lexicon! {
+    /// Arabic reporting verbs, finite forms.
+    ar_verbs => "ar_verbs.txt";
+    /// Arabic continuation participles.
+    ar_participles => "ar_participles.txt";
+    /// Arabic "according to" cues.
+    ar_according => "ar_according.txt";
+    /// Arabic complementisers.
+    ar_complementisers => "ar_complementisers.txt";
+    /// English reporting verbs.
+    en_verbs => "en_verbs.txt";
+    /// English continuation participles.
+    en_participles => "en_participles.txt";
+    /// Person role nouns.
+    roles => "roles.txt";
+    /// Words inside a role that are not role nouns.
+    role_modifiers => "role_modifiers.txt";
+    /// Titles and honorifics.
+    honorifics => "honorifics.txt";
+    /// Organisation heads.
+    organizations => "organizations.txt";
+    /// Group heads.
+    groups => "groups.txt";
+    /// Anonymous-source heads.
+    anonymous => "anonymous.txt";
+    /// Words that end a speaker phrase.
+    np_stops => "np_stops.txt";
+    /// Site furniture words.
+    furniture => "furniture.txt";
+    /// Last words of photo credits.
+    credits => "credits.txt";
+}
+
+/// The lexicon, loaded on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+/// Strips the article and the prepositions that attach to Arabic nouns
+/// (`ال`, `بال`, `لل`, `ب`, `ل`, `ك`): `بالسفارة` → `سفاره`, `لعبد` → `عبد`.
+/// A stem keeps at least three letters, so short words are left alone.
+pub fn strip_article(folded: &str) -> &str {
+    if let Some(r) = folded.strip_prefix("لل")
+        && r.chars().count() >= 2
+    {
+        return r;
+    }
+    for p in ["بال", "كال", "ال", "ب", "ل", "ك"] {
+        if let Some(r) = folded.strip_prefix(p)
+            && r.chars().count() >= 3
+        {
+            return r;
+        }
+    }
+    folded
+}
+
+/// Strips a conjunction `و`/`ف` when what is left is still a word.
+pub fn strip_conjunction(folded: &str) -> Option<&str> {
+    ["و", "ف"]
+        .iter()
+        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+}
+
+/// True when the folded noun, bare, without its article or prepositions, or
+/// without a leading conjunction, is in `set`. Both readings of a leading
+/// `و` are tried because it is also a root letter (`وزارة`).
+pub fn has_noun(set: &WordSet, folded: &str) -> bool {
+    set.contains(folded)
+        || set.contains(strip_article(folded))
+        || strip_conjunction(folded).is_some_and(|r| set.contains(r) || set.contains(strip_article(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_folded() {
+        let l = lexicon();
+        assert!(l.ar_verbs.contains("اكد"));
+        assert!(l.ar_verbs.contains("يوكد"));
+        assert!(l.ar_verbs.is_marked("بين"));
+        assert!(!l.ar_verbs.is_marked("قال"));
+        assert!(l.ar_participles.contains("مشيرا"));
+        assert!(l.en_verbs.contains("said"));
+    }
+
+    #[test]
+    fn stems_drop_proclitics() {
+        assert_eq!(strip_article("بالسفاره"), "سفاره");
+        assert_eq!(strip_article("للقوات"), "قوات");
+        assert_eq!(strip_article("لعبد"), "عبد");
+        assert_eq!(strip_article("الوزاره"), "وزاره");
+        assert!(has_noun(&lexicon().organizations, "الوزاره"));
+        assert!(has_noun(&lexicon().organizations, "وزاره"));
+        assert!(has_noun(&lexicon().organizations, "والوزاره"));
+    }
+}

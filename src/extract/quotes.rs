@@ -1,0 +1,1156 @@
+//! Quotes and their speakers.
+//!
+//! One pass per body paragraph, in text order:
+//!
+//! 1. **Quotation marks are paired** (`«»`, `“”`, `""`, `‘’`). A mark that
+//!    never closes ends at the paragraph end (the press reopens `«` at each
+//!    paragraph of a long quote and closes it once). A straight `"` that
+//!    opens while another is open closes the first at its last sentence end
+//!    (`… البلدين. وتابع :"فالمتطرفون …"`).
+//! 2. **Sentences** end at `. ! ? ؟ …` outside quotation marks.
+//! 3. **Cues** are found outside quotation marks: Arabic reporting verbs
+//!    (with `و`/`ف`), continuation participles (`مشيراً`), "according to"
+//!    cues (`وفقاً لـ`, `بحسب`), English reporting verbs and participles.
+//! 4. Each cue gets a **subject** (the phrase after an Arabic verb, before
+//!    or after an English one), then its **content**: the quotation right
+//!    after the subject and complementiser (direct), else the words from the
+//!    complementiser to the end of the sentence or to the next cue that
+//!    starts a new statement (reported), else — for `«…»، قال X` and
+//!    `"…," she said` — the quotation just before the cue.
+//! 5. A quotation no cue claimed that opens a sentence (a paragraph that
+//!    continues a long quote) belongs to the current speaker. Quotation marks
+//!    in the middle of a sentence with no cue are titles or scare quotes
+//!    (`«دوسيبو»`, `"معلومات كاذبة"`), not speech.
+
+use crate::article::{Paragraph, ParagraphRole, Quote, Span, Speaker, SpeakerKind};
+use crate::extract::lexicon::{has_noun, lexicon, strip_article, strip_conjunction};
+use crate::extract::speakers::{Agreement, Mention, Pronoun, Registry};
+use crate::extract::tokens::Tokens;
+use crate::text::is_arabic_letter;
+
+/// Finds the quotes of the body paragraphs and their speakers.
+pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> (Vec<Speaker>, Vec<Quote>) {
+    let mut finder = Finder::default();
+    let mut quotes = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.role == ParagraphRole::Body {
+            finder.paragraph(text, p.span, i, &mut quotes);
+        }
+    }
+    (finder.registry.speakers, quotes)
+}
+
+/// A top-level quotation in token indices: marks at `open` and (when it
+/// closed) `inner_end`; the quoted tokens are `open + 1 .. inner_end`.
+#[derive(Debug, Clone, Copy)]
+struct QSpan {
+    open: usize,
+    inner_end: usize,
+    /// One past the closing mark (equal to `inner_end` when none).
+    end: usize,
+    used: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    Verb {
+        agreement: Agreement,
+        homograph: bool,
+        prefixed: bool,
+    },
+    Participle,
+    According,
+    EnVerb {
+        told: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    at: usize,
+    kind: CueKind,
+}
+
+/// What one item of a paragraph says, before speakers are resolved.
+struct Item {
+    /// Token where the item takes effect (the cue, or the quotation's mark).
+    at: usize,
+    cue: Option<usize>,
+    mention: Mention,
+    agreement: Agreement,
+    content: (usize, usize),
+    direct: bool,
+}
+
+#[derive(Default)]
+struct Finder<'a> {
+    t: Tokens,
+    registry: Registry,
+    /// The current paragraph's text.
+    ptext: &'a str,
+}
+
+/// Words that join clauses before a cue without being its subject.
+const CONNECTORS: [&str; 12] = [
+    "و",
+    "ف",
+    "ثم",
+    "كما",
+    "وكما",
+    "قد",
+    "وقد",
+    "لقد",
+    "فيما",
+    "بينما",
+    "لكن",
+    "ولكن",
+];
+const EN_AUX: [&str; 14] = [
+    "has",
+    "have",
+    "had",
+    "was",
+    "is",
+    "also",
+    "then",
+    "later",
+    "previously",
+    "been",
+    "would",
+    "will",
+    "had",
+    "once",
+];
+const EN_CUT: [&str; 12] = [
+    "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to",
+];
+const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
+
+impl<'a> Finder<'a> {
+    fn paragraph(&mut self, text: &'a str, span: Span, index: usize, out: &mut Vec<Quote>) {
+        let ptext = span.of(text);
+        self.ptext = ptext;
+        self.t.tokenize(ptext);
+        let n = self.t.len();
+        if n == 0 {
+            return;
+        }
+        let (mut qspans, inside) = self.pair_quotes();
+        let (sent_start, sent_end) = self.sentences(&inside, &qspans);
+        let cues = self.cues(&inside);
+        let mut items: Vec<Item> = Vec::new();
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for (k, cue) in cues.iter().enumerate() {
+            // A cue inside words already reported continues them (`… كما
+            // كتب السفير …`) unless it starts a new statement.
+            if covered.iter().any(|&(a, b)| cue.at >= a && cue.at < b) && !self.splits(cue, &inside) {
+                continue;
+            }
+            let next_split = cues[k + 1..]
+                .iter()
+                .find(|c| self.splits(c, &inside))
+                .map(|c| c.at)
+                .unwrap_or(n);
+            if let Some(item) = self.cue_item(cue, next_split, &sent_start, &sent_end, &mut qspans) {
+                covered.push(item.content);
+                items.push(item);
+            }
+        }
+        // Quotations no cue claimed.
+        for q in qspans.iter_mut() {
+            if q.used || covered.iter().any(|&(a, b)| q.open >= a && q.open < b) {
+                continue;
+            }
+            let opens_sentence = sent_start[q.open] == q.open
+                || (q.open > 0 && matches!(self.t.toks[q.open - 1].punct(), Some(':')));
+            let words = (q.open + 1..q.inner_end)
+                .filter(|&i| self.t.toks[i].is_word())
+                .count();
+            if opens_sentence && words >= 3 {
+                q.used = true;
+                items.push(Item {
+                    at: q.open,
+                    cue: None,
+                    mention: Mention::default(),
+                    agreement: Agreement::Unknown,
+                    content: (q.open + 1, q.inner_end),
+                    direct: true,
+                });
+            }
+        }
+        items.sort_by_key(|i| i.at);
+        let mut scanned = 0;
+        for item in items {
+            self.note_mentions(scanned, item.at);
+            scanned = scanned.max(item.at);
+            let speaker = if item.cue.is_none() {
+                self.registry.current()
+            } else {
+                self.registry.resolve(&item.mention, item.agreement)
+            };
+            if let Some(id) = speaker {
+                self.registry.spoke(id);
+            }
+            let Some(content) = self.trimmed(item.content) else {
+                continue;
+            };
+            out.push(Quote {
+                speaker,
+                cue: item
+                    .cue
+                    .map(|c| Span::new(span.start + self.t.toks[c].start, span.start + self.t.toks[c].end)),
+                span: Span::new(span.start + content.0, span.start + content.1),
+                direct: item.direct,
+                paragraph: index,
+            });
+        }
+        self.note_mentions(scanned, n);
+    }
+
+    /// English names in running text make their person the one `she` means.
+    fn note_mentions(&mut self, from: usize, to: usize) {
+        for i in from..to.min(self.t.len()) {
+            let tok = self.t.toks[i];
+            if tok.is_word()
+                && self
+                    .ptext_get(tok.start, tok.end)
+                    .starts_with(|c: char| c.is_uppercase())
+            {
+                self.registry.mentioned(self.t.fold(i));
+            }
+        }
+    }
+
+    /// Byte range of the content tokens, without edge punctuation.
+    fn trimmed(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+        let toks = &self.t.toks;
+        let b = b.min(toks.len());
+        let first = (a..b)
+            .find(|&i| toks[i].is_word() || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(')))?;
+        let last = (first..b).rev().find(|&i| {
+            toks[i].is_word()
+                || matches!(
+                    toks[i].punct(),
+                    Some('.' | '!' | '?' | '؟' | '»' | '”' | '"' | ']' | ')' | '%')
+                )
+        })?;
+        let words = (first..=last).filter(|&i| toks[i].is_word()).count();
+        (words > 0).then(|| (toks[first].start, toks[last].end))
+    }
+
+    fn pair_quotes(&self) -> (Vec<QSpan>, Vec<bool>) {
+        let toks = &self.t.toks;
+        let n = toks.len();
+        let mut spans = Vec::new();
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        let open_ctx = |i: usize| {
+            i == 0
+                || toks[i].space_before
+                || matches!(
+                    toks[i - 1].punct(),
+                    Some(':' | '(' | '[' | '-' | '–' | '—' | '،' | ',')
+                )
+        };
+        let close_ctx = |i: usize| {
+            i + 1 >= n
+                || toks[i + 1].space_before
+                || matches!(
+                    toks[i + 1].punct(),
+                    Some(
+                        '.' | ','
+                            | '،'
+                            | ':'
+                            | ';'
+                            | '!'
+                            | '?'
+                            | '؟'
+                            | ')'
+                            | ']'
+                            | '…'
+                            | '»'
+                            | '”'
+                            | '"'
+                            | '-'
+                    )
+                )
+        };
+        let family = |c: char| match c {
+            '«' | '»' | '‹' | '›' => 0,
+            '“' | '”' | '„' | '"' => 1,
+            _ => 2,
+        };
+        for i in 0..n {
+            let Some(c) = toks[i].punct() else { continue };
+            let top_family = stack.last().map(|&(_, c)| family(c));
+            let role = match c {
+                '«' | '‹' => Some(true),
+                '»' | '›' => Some(false),
+                '“' | '„' => Some(!(top_family == Some(1) && !open_ctx(i) && close_ctx(i))),
+                '”' => Some(top_family != Some(1) && open_ctx(i) && !close_ctx(i)),
+                '"' => {
+                    if top_family == Some(1) {
+                        if open_ctx(i) && !close_ctx(i) && stack.len() == 1 {
+                            // Reopened: close the first at its last sentence end.
+                            let (o, _) = stack[0];
+                            if let Some(j) = (o + 1..i)
+                                .rev()
+                                .find(|&j| matches!(toks[j].punct(), Some('.' | '!' | '?' | '؟')))
+                            {
+                                spans.push(QSpan {
+                                    open: o,
+                                    inner_end: j + 1,
+                                    end: j + 1,
+                                    used: false,
+                                });
+                                stack.clear();
+                                stack.push((i, c));
+                                continue;
+                            }
+                        }
+                        Some(false)
+                    } else {
+                        Some(open_ctx(i) || !close_ctx(i))
+                    }
+                }
+                '‘' => open_ctx(i).then_some(true),
+                '’' | '\'' => {
+                    if top_family == Some(2) {
+                        Some(false)
+                    } else if c == '\'' && open_ctx(i) && !close_ctx(i) {
+                        Some(true)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            match role {
+                Some(true) => stack.push((i, c)),
+                Some(false) => {
+                    if let Some(pos) = stack.iter().rposition(|&(_, o)| family(o) == family(c)) {
+                        if pos == 0 {
+                            spans.push(QSpan {
+                                open: stack[0].0,
+                                inner_end: i,
+                                end: i + 1,
+                                used: false,
+                            });
+                        }
+                        stack.truncate(pos);
+                    }
+                }
+                None => {}
+            }
+        }
+        if let Some(&(o, _)) = stack.first() {
+            spans.push(QSpan {
+                open: o,
+                inner_end: n,
+                end: n,
+                used: false,
+            });
+        }
+        let mut inside = vec![false; n];
+        for q in &spans {
+            for x in &mut inside[q.open + 1..q.inner_end] {
+                *x = true;
+            }
+        }
+        (spans, inside)
+    }
+
+    /// For each token, the first token of its sentence and one past its last.
+    fn sentences(&self, inside: &[bool], qspans: &[QSpan]) -> (Vec<usize>, Vec<usize>) {
+        let toks = &self.t.toks;
+        let n = toks.len();
+        let mut ends = vec![false; n];
+        for i in 0..n {
+            if inside[i] {
+                continue;
+            }
+            if let Some(c) = toks[i].punct()
+                && matches!(c, '.' | '!' | '?' | '؟' | '…')
+                && !(c == '.' && i > 0 && self.is_abbreviation(i - 1))
+            {
+                ends[i] = true;
+            }
+        }
+        // An implicitly closed quotation ends its sentence.
+        for q in qspans {
+            if q.end == q.inner_end && q.inner_end < n && q.inner_end > 0 {
+                ends[q.inner_end - 1] = true;
+            }
+        }
+        let mut start = vec![0; n];
+        let mut s = 0;
+        for i in 0..n {
+            start[i] = s;
+            if ends[i] {
+                s = i + 1;
+            }
+        }
+        let mut end = vec![n; n];
+        let mut e = n;
+        for i in (0..n).rev() {
+            if ends[i] {
+                e = i + 1;
+            }
+            end[i] = e;
+        }
+        (start, end)
+    }
+
+    fn is_abbreviation(&self, i: usize) -> bool {
+        let tok = self.t.toks[i];
+        if !tok.is_word() || tok.space_before && i + 1 >= self.t.len() {
+            return false;
+        }
+        matches!(
+            self.t.fold(i),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "st"
+                | "gen"
+                | "col"
+                | "lt"
+                | "sgt"
+                | "jr"
+                | "sr"
+                | "no"
+                | "vs"
+                | "u.s"
+                | "د"
+        ) || (self.t.fold(i).chars().count() == 1 && self.t.fold(i).chars().all(|c| c.is_ascii_alphabetic()))
+    }
+
+    fn is_arabic(&self, i: usize) -> bool {
+        self.t.fold(i).chars().next().is_some_and(is_arabic_letter)
+    }
+
+    /// Candidate cues outside quotation marks, in order.
+    fn cues(&self, inside: &[bool]) -> Vec<Cue> {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        for i in 0..self.t.len() {
+            if inside[i] || !self.t.toks[i].is_word() {
+                continue;
+            }
+            let f = self.t.fold(i);
+            let next = if i + 1 < self.t.len() {
+                self.t.fold(i + 1)
+            } else {
+                ""
+            };
+            let kind = if self.is_arabic(i) {
+                let bare = strip_conjunction(f);
+                let forms = [Some(f), bare];
+                if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {
+                    Some(CueKind::Participle)
+                } else if let Some(v) = forms.iter().flatten().find(|w| lex.ar_verbs.contains(w)) {
+                    Some(CueKind::Verb {
+                        agreement: agreement(v),
+                        homograph: lex.ar_verbs.is_marked(v),
+                        prefixed: bare.is_some() && !lex.ar_verbs.contains(f),
+                    })
+                } else if let Some(a) = forms.iter().flatten().find(|w| lex.ar_according.contains(w)) {
+                    let ok = match *a {
+                        "نقلا" => next == "عن",
+                        "استنادا" => next == "الي",
+                        "حسبما" => {
+                            !lex.ar_verbs.contains(next)
+                                && !strip_conjunction(next).is_some_and(|w| lex.ar_verbs.contains(w))
+                        }
+                        "وفق" | "وفقا" | "طبقا" => next.starts_with('ل') || next == "ما",
+                        _ => true,
+                    };
+                    ok.then_some(CueKind::According)
+                } else {
+                    None
+                }
+            } else if lex.en_verbs.contains(f) {
+                Some(CueKind::EnVerb {
+                    told: f == "told" || f == "tells",
+                })
+            } else if lex.en_participles.contains(f)
+                && i > 0
+                && matches!(self.t.toks[i - 1].punct(), Some(','))
+            {
+                Some(CueKind::Participle)
+            } else if f == "according" && next == "to" {
+                Some(CueKind::According)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                out.push(Cue { at: i, kind });
+            }
+        }
+        out
+    }
+
+    /// True when a cue starts a new statement even inside reported words:
+    /// participles, `و`/`ف`-prefixed verbs, cues after a comma.
+    fn splits(&self, cue: &Cue, inside: &[bool]) -> bool {
+        let after_punct = cue.at > 0
+            && !inside[cue.at - 1]
+            && matches!(self.t.toks[cue.at - 1].punct(), Some(',' | '،' | ';' | '؛'));
+        match cue.kind {
+            CueKind::Participle => true,
+            CueKind::Verb { prefixed, .. } => prefixed || after_punct,
+            CueKind::According => after_punct,
+            CueKind::EnVerb { .. } => false,
+        }
+    }
+
+    fn word_count_before(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&i| self.t.toks[i].is_word() && !CONNECTORS.contains(&self.t.fold(i)))
+            .count()
+    }
+
+    fn cue_item(
+        &self,
+        cue: &Cue,
+        next_split: usize,
+        sent_start: &[usize],
+        sent_end: &[usize],
+        qspans: &mut [QSpan],
+    ) -> Option<Item> {
+        let at = cue.at;
+        let (s0, s1) = (sent_start[at], sent_end[at]);
+        let end_limit = s1.min(next_split);
+        let mut mention = Mention::default();
+        let mut agreement = Agreement::Unknown;
+        let content_from;
+        let mut has_marker = false;
+        let mut direct_q = None;
+        match cue.kind {
+            CueKind::Verb {
+                agreement: a,
+                homograph,
+                ..
+            } => {
+                agreement = a;
+                let (m, np_end) = self.ar_subject(at + 1, s1);
+                mention = m;
+                let (from, marker, q) = self.content_start(np_end, s1, qspans);
+                has_marker = marker;
+                direct_q = q;
+                if homograph && !marker {
+                    return None;
+                }
+                if mention.is_empty() {
+                    if !marker {
+                        // A subjectless verb must introduce its words (`وأكد أن`).
+                        return self.claim_before(at, s0, mention, agreement, qspans);
+                    }
+                    if self.word_count_before(s0, at) > 0 {
+                        mention = self.fronted_subject(s0, at);
+                    }
+                }
+                content_from = from;
+                // `حسبما أفاد محامون.` — the words come before the cue.
+                if at > 0
+                    && matches!(self.t.fold(at - 1), "حسبما" | "بحسبما" | "وفقما")
+                    && self.word_count_before(s0, at - 1) > 0
+                {
+                    return Some(self.item(at, mention, agreement, (s0, at - 1), false));
+                }
+            }
+            CueKind::Participle => {
+                let (from, marker, q) = self.content_start(at + 1, s1, qspans);
+                has_marker = marker;
+                direct_q = q;
+                content_from = from;
+            }
+            CueKind::According => {
+                let np_from = if self.t.fold(at) == "according" {
+                    at + 2
+                } else {
+                    at + 1
+                };
+                let (m, np_end) = self.ar_or_en_subject(np_from, s1);
+                mention = m;
+                if mention.is_empty() {
+                    return None;
+                }
+                if self.word_count_before(s0, at) > 0 {
+                    return Some(self.item(at, mention, agreement, (s0, at), false));
+                }
+                content_from = np_end;
+                has_marker = true;
+            }
+            CueKind::EnVerb { told } => {
+                let (m, pre_start) = self.en_subject_before(at, s0);
+                let mut after = at + 1;
+                if m.is_empty() {
+                    let (m2, np_end) = self.en_subject_after(at + 1, s1);
+                    mention = m2;
+                    after = np_end;
+                } else {
+                    mention = m;
+                }
+                if told {
+                    // `told reporters that …`
+                    if let Some(j) = (after..s1.min(after + 6)).find(|&j| self.t.fold(j) == "that") {
+                        after = j;
+                    }
+                }
+                let (from, marker, q) = self.content_start(after, s1, qspans);
+                has_marker = marker;
+                direct_q = q;
+                content_from = from;
+                if !marker
+                    && let Some(item) =
+                        self.claim_before(pre_start.min(at), s0, mention.clone(), agreement, qspans)
+                {
+                    return Some(Item {
+                        at,
+                        cue: Some(at),
+                        ..item
+                    });
+                }
+            }
+        }
+        if let Some(qi) = direct_q {
+            qspans[qi].used = true;
+            let q = qspans[qi];
+            return Some(self.item(at, mention, agreement, (q.open + 1, q.inner_end), true));
+        }
+        if !has_marker
+            && matches!(cue.kind, CueKind::Verb { .. })
+            && let Some(item) = self.claim_before(at, s0, mention.clone(), agreement, qspans)
+        {
+            return Some(Item {
+                at,
+                cue: Some(at),
+                ..item
+            });
+        }
+        if content_from >= end_limit {
+            return None;
+        }
+        Some(self.item(at, mention, agreement, (content_from, end_limit), false))
+    }
+
+    fn item(
+        &self,
+        at: usize,
+        mention: Mention,
+        agreement: Agreement,
+        content: (usize, usize),
+        direct: bool,
+    ) -> Item {
+        Item {
+            at,
+            cue: Some(at),
+            mention,
+            agreement,
+            content,
+            direct,
+        }
+    }
+
+    /// `«…»، قال X` and `"…," she said`: the cue takes the quotation that
+    /// ends right before it (only punctuation and its subject between).
+    fn claim_before(
+        &self,
+        at: usize,
+        s0: usize,
+        mention: Mention,
+        agreement: Agreement,
+        qspans: &mut [QSpan],
+    ) -> Option<Item> {
+        let qi = qspans
+            .iter()
+            .rposition(|q| !q.used && q.end <= at && q.open >= s0.min(q.open))?;
+        let q = qspans[qi];
+        let gap_ok = (q.end..at).all(|i| {
+            let tok = self.t.toks[i];
+            !tok.is_word() || CONNECTORS.contains(&self.t.fold(i))
+        });
+        if !gap_ok || q.inner_end <= q.open + 1 {
+            return None;
+        }
+        qspans[qi].used = true;
+        Some(Item {
+            at: q.open,
+            cue: Some(at),
+            mention,
+            agreement,
+            content: (q.open + 1, q.inner_end),
+            direct: true,
+        })
+    }
+
+    /// Where the words of a cue start: after a complementiser, a colon or an
+    /// opening quotation mark found among the channel words after the
+    /// subject (`في بيان: إن «…`), else right after the subject. Returns the
+    /// token, whether a marker was found, and the quotation it opens.
+    fn content_start(&self, from: usize, s1: usize, qspans: &[QSpan]) -> (usize, bool, Option<usize>) {
+        let lex = lexicon();
+        let quote_at = |j: usize| qspans.iter().position(|q| q.open == j && !q.used);
+        let mut j = from;
+        let mut steps = 0;
+        let mut found = None;
+        while j < s1 && steps < 14 {
+            steps += 1;
+            if let Some(q) = quote_at(j) {
+                return (j, true, Some(q));
+            }
+            let tok = self.t.toks[j];
+            match tok.punct() {
+                Some(':') => {
+                    found = Some(j + 1);
+                }
+                Some(',' | '،') => {
+                    let next = j + 1;
+                    let ok = next < s1
+                        && (quote_at(next).is_some()
+                            || self.t.toks[next].punct() == Some(':')
+                            || self.is_complementiser(next)
+                            || lex.np_stops.contains(self.t.fold(next)));
+                    if !ok || found.is_some() {
+                        break;
+                    }
+                }
+                Some(_) => {
+                    if found.is_some() {
+                        break;
+                    }
+                }
+                None => {
+                    if self.is_complementiser(j) {
+                        let after = j + 1;
+                        let q = if after < s1 { quote_at(after) } else { None };
+                        return (after, true, q);
+                    }
+                    if matches!(self.t.fold(j), "الي" | "علي" | "من")
+                        && j + 1 < s1
+                        && self.is_complementiser(j + 1)
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    if found.is_some() {
+                        break;
+                    }
+                    if lex.ar_participles.contains(self.t.fold(j)) {
+                        break;
+                    }
+                }
+            }
+            j += 1;
+        }
+        match found {
+            Some(f) => {
+                let q = if f < s1 { quote_at(f) } else { None };
+                (f, true, q)
+            }
+            None => (from, false, None),
+        }
+    }
+
+    fn is_complementiser(&self, j: usize) -> bool {
+        let f = self.t.fold(j);
+        lexicon().ar_complementisers.contains(f) || f == "ان" || f == "that"
+    }
+
+    fn ar_or_en_subject(&self, from: usize, s1: usize) -> (Mention, usize) {
+        if from < s1 && self.is_arabic(from) {
+            self.ar_subject(from, s1)
+        } else {
+            self.en_subject_after(from, s1)
+        }
+    }
+
+    /// The subject phrase after an Arabic verb: role, honorific, name,
+    /// up to a preposition, a complementiser or punctuation.
+    fn ar_subject(&self, from: usize, s1: usize) -> (Mention, usize) {
+        let lex = lexicon();
+        let stop = |j: usize| {
+            let tok = self.t.toks[j];
+            let f = self.t.fold(j);
+            !tok.is_word()
+                || lex.np_stops.contains(f)
+                || self.is_complementiser(j)
+                || self.is_cue_word(f)
+                || !self.is_arabic(j)
+        };
+        let mut end = from;
+        while end < s1 && end - from < 12 && !stop(end) {
+            end += 1;
+        }
+        if end == from {
+            return (Mention::default(), from);
+        }
+        let mut mention = self.ar_phrase(from, end);
+        let mut np_end = end;
+        // `وزير الخارجية العراقي، فؤاد حسين، إن` and `محمد العبادي، مدير عام …، أن`.
+        if end < s1 && matches!(self.t.toks[end].punct(), Some(',' | '،')) {
+            let a = end + 1;
+            let mut b = a;
+            while b < s1 && b - a < 10 && !stop(b) {
+                b += 1;
+            }
+            let closes = b >= s1
+                || matches!(self.t.toks[b].punct(), Some(',' | '،' | ':'))
+                || self.is_complementiser(b);
+            if b > a && closes {
+                let after = self.ar_phrase(a, b);
+                if mention.name.is_none()
+                    && after.kind == Some(SpeakerKind::Person)
+                    && after.name.is_some()
+                    && after.role.is_none()
+                    && mention.kind.is_none()
+                {
+                    mention.name = after.name;
+                    mention.kind = Some(SpeakerKind::Person);
+                    np_end = b;
+                } else if mention.name.is_some() && has_noun(&lex.roles, self.t.fold(a)) {
+                    mention.role = Some(self.text_of(a, b));
+                    np_end = b;
+                }
+            }
+        }
+        (mention, np_end)
+    }
+
+    fn is_cue_word(&self, f: &str) -> bool {
+        let lex = lexicon();
+        let check = |w: &str| lex.ar_verbs.contains(w) || lex.ar_participles.contains(w);
+        check(f) || strip_conjunction(f).is_some_and(check)
+    }
+
+    /// Original text of tokens `a..b`, dropping a `ل` glued to the first
+    /// word after `وفقاً` (`لعبد الله` → `عبد الله`).
+    fn text_of(&self, a: usize, b: usize) -> String {
+        let toks = &self.t.toks;
+        let mut start = toks[a].start;
+        if let Some(prev) = a.checked_sub(1)
+            && matches!(self.t.fold(prev), "وفقا" | "وفق" | "طبقا")
+            && self.t.fold(a).starts_with('ل')
+        {
+            start += 'ل'.len_utf8();
+            let rest = self.ptext_get(start, toks[a].end);
+            start += rest.len() - rest.trim_start_matches('ـ').len();
+        }
+        self.ptext_get(start, toks[b - 1].end).to_string()
+    }
+
+    fn ptext_get(&self, a: usize, b: usize) -> &str {
+        self.ptext.get(a..b).unwrap_or("")
+    }
+
+    fn is_definite(f: &str) -> bool {
+        ["ال", "لل", "بال", "وال", "فال", "كال"]
+            .iter()
+            .any(|p| f.starts_with(p))
+            && f.chars().count() > 3
+    }
+
+    /// A word that can be part of a person's name: not a role, organisation,
+    /// title, function word or definite noun.
+    fn name_like(&self, k: usize) -> bool {
+        let lex = lexicon();
+        let f = self.t.fold(k);
+        self.t.toks[k].is_word()
+            && self.is_arabic(k)
+            && !Self::is_definite(f)
+            && !f.chars().any(|c| c.is_ascii_digit())
+            && !has_noun(&lex.roles, f)
+            && !has_noun(&lex.organizations, f)
+            && !has_noun(&lex.groups, f)
+            && !has_noun(&lex.anonymous, f)
+            && !lex.honorifics.contains(f)
+            && !lex.role_modifiers.contains(f)
+            && !lex.np_stops.contains(f)
+            && !self.is_cue_word(f)
+    }
+
+    /// What an Arabic phrase (tokens `a..b`) says about a speaker.
+    fn ar_phrase(&self, a: usize, b: usize) -> Mention {
+        let lex = lexicon();
+        let f0 = self.t.fold(a);
+        let named = |kind| Mention {
+            name: Some(self.text_of(a, b.min(a + 6))),
+            kind: Some(kind),
+            ..Mention::default()
+        };
+        if has_noun(&lex.organizations, f0) {
+            return named(SpeakerKind::Organization);
+        }
+        if has_noun(&lex.groups, f0) {
+            return named(SpeakerKind::Group);
+        }
+        if has_noun(&lex.anonymous, f0) {
+            return named(SpeakerKind::Anonymous);
+        }
+        // `ناثان براون وميشيل دين`: names joined by و speak as a group.
+        if (a + 1..b).any(|k| {
+            self.name_like(k - 1)
+                && self.t.fold(k).starts_with('و')
+                && self.name_like(k)
+                && !has_noun(&lex.roles, self.t.fold(k))
+        }) {
+            return named(SpeakerKind::Group);
+        }
+        let name_start = match (a..b).rev().find(|&k| lex.honorifics.contains(self.t.fold(k))) {
+            Some(h) => (h + 1 < b && self.name_like(h + 1)).then_some(h + 1),
+            None => {
+                let mut k = a;
+                let mut seen_role = false;
+                let mut indefinite_role = false;
+                while k < b {
+                    let f = self.t.fold(k);
+                    if has_noun(&lex.roles, f) {
+                        seen_role = true;
+                        indefinite_role = !Self::is_definite(f);
+                    } else if !(lex.role_modifiers.contains(f)
+                        || lex.role_modifiers.contains(strip_article(f))
+                        || Self::is_definite(f)
+                        || (seen_role && has_noun(&lex.organizations, f))
+                        || (indefinite_role && f.ends_with('ي')))
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                (k < b && self.name_like(k)).then_some(k)
+            }
+        };
+        if let Some(ns) = name_start {
+            let mut m = ns + 1;
+            while m < b && m - ns < 5 {
+                let f = self.t.fold(m);
+                if has_noun(&lex.roles, f) || has_noun(&lex.organizations, f) || lex.np_stops.contains(f) {
+                    break;
+                }
+                if !(self.name_like(m) || Self::is_definite(f))
+                    || (f.starts_with('و') && !Self::is_definite(f))
+                {
+                    break;
+                }
+                m += 1;
+            }
+            return Mention {
+                name: Some(self.text_of(ns, m)),
+                role: (ns > a).then(|| self.text_of(a, ns)),
+                kind: Some(SpeakerKind::Person),
+                pronoun: None,
+            };
+        }
+        // A lone family name (`الكاظمي`, `الموسى`): definite, ending in ي.
+        if b == a + 1 && Self::is_definite(f0) && f0.ends_with('ي') && !has_noun(&lex.roles, f0) {
+            return Mention {
+                name: Some(self.text_of(a, b)),
+                kind: Some(SpeakerKind::Person),
+                ..Mention::default()
+            };
+        }
+        Mention {
+            role: Some(self.text_of(a, b)),
+            ..Mention::default()
+        }
+    }
+
+    /// For a cue with no subject after it (`… محكمة النقض … بعد ان قالت`):
+    /// an organisation, group or source named earlier in the sentence.
+    fn fronted_subject(&self, s0: usize, at: usize) -> Mention {
+        let lex = lexicon();
+        for k in s0..at {
+            let f = self.t.fold(k);
+            if self.t.toks[k].is_word()
+                && self.is_arabic(k)
+                && (has_noun(&lex.organizations, f)
+                    || has_noun(&lex.groups, f)
+                    || has_noun(&lex.anonymous, f))
+            {
+                let mut e = k + 1;
+                while e < at && e - k < 4 && Self::is_definite(self.t.fold(e)) {
+                    e += 1;
+                }
+                return self.ar_phrase(k, e);
+            }
+        }
+        Mention::default()
+    }
+
+    /// The subject before an English verb (`West Mercia police said`,
+    /// `her mother, Fiona, said`). Returns it and its first token.
+    fn en_subject_before(&self, at: usize, s0: usize) -> (Mention, usize) {
+        let toks = &self.t.toks;
+        let mut j = at;
+        while j > s0 && EN_AUX.contains(&self.t.fold(j - 1)) {
+            j -= 1;
+        }
+        let mut k = j;
+        while k > s0 && j - k < 16 {
+            let t = toks[k - 1];
+            if t.is_word() {
+                if EN_STOP_BEFORE.contains(&self.t.fold(k - 1)) || self.is_arabic(k - 1) {
+                    break;
+                }
+            } else if t.punct() != Some(',') {
+                break;
+            }
+            k -= 1;
+        }
+        let mut a = k;
+        let mut e = j;
+        while a < e && !toks[a].is_word() {
+            a += 1;
+        }
+        while e > a && !toks[e - 1].is_word() {
+            e -= 1;
+        }
+        if a >= e {
+            return (Mention::default(), at);
+        }
+        (self.en_phrase(a, e), a)
+    }
+
+    /// The subject after an English verb (`said chief inspector Jennifer
+    /// Mattinson from …`).
+    fn en_subject_after(&self, from: usize, s1: usize) -> (Mention, usize) {
+        let lex = lexicon();
+        let mut e = from;
+        while e < s1 && e - from < 8 {
+            let t = self.t.toks[e];
+            let f = self.t.fold(e);
+            if !t.is_word()
+                || EN_CUT.contains(&f)
+                || (lex.np_stops.contains(f) && e > from)
+                || self.is_complementiser(e)
+            {
+                break;
+            }
+            e += 1;
+        }
+        if e == from {
+            return (Mention::default(), from);
+        }
+        (self.en_phrase(from, e), e)
+    }
+
+    fn capitalized(&self, k: usize) -> bool {
+        let tok = self.t.toks[k];
+        tok.is_word()
+            && self
+                .ptext_get(tok.start, tok.end)
+                .starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// What an English phrase says about a speaker.
+    fn en_phrase(&self, a: usize, b: usize) -> Mention {
+        let lex = lexicon();
+        if b == a + 1 {
+            let pronoun = match self.t.fold(a) {
+                "he" | "she" | "i" => Some(Pronoun::Person),
+                "it" => Some(Pronoun::Thing),
+                "they" | "we" => Some(Pronoun::Plural),
+                _ => None,
+            };
+            if pronoun.is_some() {
+                return Mention {
+                    pronoun,
+                    ..Mention::default()
+                };
+            }
+        }
+        let determiner = |f: &str| {
+            matches!(
+                f,
+                "the" | "a" | "an" | "her" | "his" | "their" | "its" | "our" | "my"
+            )
+        };
+        let mut name: Option<(usize, usize)> = None;
+        let mut role_words: Vec<(usize, usize)> = Vec::new();
+        let mut seg = a;
+        while seg < b {
+            let mut end = seg;
+            while end < b && self.t.toks[end].punct() != Some(',') {
+                end += 1;
+            }
+            let cut = (seg..end)
+                .find(|&k| EN_CUT.contains(&self.t.fold(k)))
+                .unwrap_or(end);
+            let words: Vec<usize> = (seg..cut).filter(|&k| self.t.toks[k].is_word()).collect();
+            if let Some(&first) = words.iter().find(|&&k| !determiner(self.t.fold(k))) {
+                let head = self.t.fold(first);
+                if words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
+                    return Mention {
+                        name: Some(self.text_of(first, cut)),
+                        kind: Some(SpeakerKind::Organization),
+                        ..Mention::default()
+                    };
+                }
+                if lex.groups.contains(head) {
+                    return Mention {
+                        name: Some(self.text_of(first, cut)),
+                        kind: Some(SpeakerKind::Group),
+                        ..Mention::default()
+                    };
+                }
+                if lex.anonymous.contains(head) {
+                    return Mention {
+                        name: Some(self.text_of(first, cut)),
+                        kind: Some(SpeakerKind::Anonymous),
+                        ..Mention::default()
+                    };
+                }
+                let run_start = words.iter().copied().find(|&k| {
+                    self.capitalized(k)
+                        && !determiner(self.t.fold(k))
+                        && !lex.roles.contains(self.t.fold(k))
+                        && !lex.honorifics.contains(self.t.fold(k))
+                });
+                if name.is_none()
+                    && let Some(rs) = run_start
+                {
+                    let mut re = rs + 1;
+                    while re < cut && self.capitalized(re) && re - rs < 4 {
+                        re += 1;
+                    }
+                    name = Some((rs, re));
+                    if rs > first {
+                        role_words.push((first, rs));
+                    }
+                } else {
+                    role_words.push((first, cut));
+                }
+            }
+            seg = end + 1;
+        }
+        let role = role_words.first().map(|&(x, y)| self.text_of(x, y));
+        match name {
+            Some((x, y)) => Mention {
+                name: Some(self.text_of(x, y)),
+                role,
+                kind: Some(SpeakerKind::Person),
+                pronoun: None,
+            },
+            None => Mention {
+                role,
+                ..Mention::default()
+            },
+        }
+    }
+}
+
+/// Gender and number of an Arabic verb form, from its suffix or prefix:
+/// `قالت` and `تقول` are feminine, `قالا` and `قالوا` dual and plural.
+fn agreement(form: &str) -> Agreement {
+    let verbs = &lexicon().ar_verbs;
+    let known = |w: &str| verbs.contains(w);
+    let strip = |suffix: &str| form.strip_suffix(suffix).is_some_and(known);
+    if strip("وا") || strip("ون") || strip("تا") || strip("ان") || strip("ا") {
+        Agreement::Plural
+    } else if strip("ت") || form.strip_prefix('ت').is_some_and(|r| known(&format!("ي{r}"))) {
+        Agreement::Female
+    } else {
+        Agreement::Male
+    }
+}

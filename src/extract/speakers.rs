@@ -1,0 +1,425 @@
+//! Who is speaking: the speaker registry and the current-speaker state.
+//!
+//! Each cue yields a [`Mention`] (what its subject phrase says: a name, a
+//! role, a kind, or nothing at all). The [`Registry`] turns mentions into
+//! speaker ids, merging later short forms into the speaker first named in
+//! full (`الكاظمي` into `مصطفى الكاظمي`), a role alone into the speaker who
+//! holds it (`الرئيس المصري` into `عبد الفتاح السيسي`), and an unnamed role
+//! into the person named with it later (`The mother` into `her mother,
+//! Fiona`). People and non-people are never merged.
+//!
+//! It also keeps who spoke last, so that a cue with no subject (`وأكد أن`,
+//! `وتابع`, `he added`) goes to the current speaker — with the verb's gender
+//! and number as a filter (`وقالت` skips a man who spoke last; `وأكدا`
+//! wants two speakers).
+
+use crate::article::{Speaker, SpeakerKind};
+use crate::extract::lexicon::strip_article;
+use crate::text::fold;
+
+/// Grammatical gender and number of a verb or speaker, where known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Agreement {
+    /// Not known (English verbs, participles).
+    #[default]
+    Unknown,
+    /// Masculine singular.
+    Male,
+    /// Feminine singular.
+    Female,
+    /// Dual or plural.
+    Plural,
+}
+
+/// An English pronoun subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he / she
+    Person,
+    /// it
+    Thing,
+    /// they / we
+    Plural,
+}
+
+/// What a subject phrase says about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mention {
+    /// The person's name, as written.
+    pub name: Option<String>,
+    /// The role, as written.
+    pub role: Option<String>,
+    /// The kind of speaker the phrase names.
+    pub kind: Option<SpeakerKind>,
+    /// A pronoun instead of a name.
+    pub pronoun: Option<Pronoun>,
+}
+
+impl Mention {
+    /// True when the phrase names nobody (a cue with no subject).
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.role.is_none() && self.pronoun.is_none()
+    }
+}
+
+#[derive(Debug, Default)]
+struct Entry {
+    name_key: Vec<String>,
+    role_key: Vec<String>,
+    agreement: Agreement,
+}
+
+/// All speakers of one article, and who spoke last.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// Speakers in order of first appearance.
+    pub speakers: Vec<Speaker>,
+    entries: Vec<Entry>,
+    /// Speaker ids in the order they last spoke (most recent last).
+    history: Vec<usize>,
+    /// The person last speaking or named (for English `he`/`she`).
+    salient_person: Option<usize>,
+}
+
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", "our", "my"];
+
+fn key(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !crate::text::is_word_char(c))
+        .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
+        .map(|w| strip_article(w).to_string())
+        .collect()
+}
+
+/// True when one token sequence is a prefix of the other.
+fn prefix_match(a: &[String], b: &[String]) -> bool {
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
+}
+
+fn subset(small: &[String], big: &[String]) -> bool {
+    !small.is_empty() && small.iter().all(|w| big.contains(w))
+}
+
+impl Registry {
+    /// The speaker a cue's subject phrase refers to, registering it if new.
+    /// `None` when the phrase names nobody and nobody has spoken yet.
+    pub fn resolve(&mut self, m: &Mention, agreement: Agreement) -> Option<usize> {
+        if let Some(p) = m.pronoun {
+            return match p {
+                Pronoun::Person => self
+                    .salient_person
+                    .or_else(|| self.last(|s| s.kind == SpeakerKind::Person)),
+                Pronoun::Thing => self.last(|s| s.kind == SpeakerKind::Organization),
+                Pronoun::Plural => {
+                    self.last(|s| matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization))
+                }
+            }
+            .or_else(|| self.current());
+        }
+        if m.is_empty() {
+            return self.current_for(agreement);
+        }
+        let kind = m.kind.unwrap_or(SpeakerKind::Person);
+        let role_key = m.role.as_deref().map(key).unwrap_or_default();
+        let id = if kind == SpeakerKind::Person && m.name.is_some() {
+            self.person(
+                m.name.as_deref().unwrap_or(""),
+                m.role.as_deref(),
+                role_key,
+                agreement,
+            )
+        } else if let Some(name) = &m.name {
+            self.other(name, m.role.as_deref(), kind, agreement)
+        } else {
+            self.role_only(m.role.as_deref().unwrap_or(""), role_key, kind, agreement)
+        };
+        Some(id)
+    }
+
+    /// Records that `id` spoke: it becomes the current speaker.
+    pub fn spoke(&mut self, id: usize) {
+        self.history.retain(|&h| h != id);
+        self.history.push(id);
+        if self.speakers[id].kind == SpeakerKind::Person {
+            self.salient_person = Some(id);
+        }
+    }
+
+    /// The speaker who spoke last.
+    pub fn current(&self) -> Option<usize> {
+        self.history.last().copied()
+    }
+
+    /// Notes that a word of the text names a known person (`Fiona Parry
+    /// issued a plea …`), making them the one `she` refers to next.
+    pub fn mentioned(&mut self, folded_word: &str) {
+        if folded_word.chars().count() < 3 {
+            return;
+        }
+        if let Some(id) = (0..self.speakers.len()).rev().find(|&i| {
+            self.speakers[i].kind == SpeakerKind::Person
+                && self.entries[i].name_key.iter().any(|w| w == folded_word)
+        }) {
+            self.salient_person = Some(id);
+        }
+    }
+
+    fn last(&self, pred: impl Fn(&Speaker) -> bool) -> Option<usize> {
+        self.history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| pred(&self.speakers[i]))
+    }
+
+    /// The most recent speaker whose gender and number fit the verb.
+    fn current_for(&self, agreement: Agreement) -> Option<usize> {
+        let fits = |i: usize| {
+            let a = self.entries[i].agreement;
+            let kind = self.speakers[i].kind;
+            match agreement {
+                Agreement::Unknown => true,
+                Agreement::Plural => a == Agreement::Plural || kind == SpeakerKind::Group,
+                Agreement::Female => a != Agreement::Male && a != Agreement::Plural,
+                Agreement::Male => a != Agreement::Female && a != Agreement::Plural,
+            }
+        };
+        self.history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| fits(i))
+            .or_else(|| self.current())
+    }
+
+    fn push(&mut self, speaker: Speaker, entry: Entry) -> usize {
+        self.speakers.push(speaker);
+        self.entries.push(entry);
+        self.speakers.len() - 1
+    }
+
+    fn add_alias(&mut self, id: usize, alias: &str) {
+        let s = &mut self.speakers[id];
+        if fold(alias) != fold(&s.name) && !s.aliases.iter().any(|a| fold(a) == fold(alias)) {
+            s.aliases.push(alias.to_string());
+        }
+    }
+
+    fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        role_key: Vec<String>,
+        agreement: Agreement,
+    ) -> usize {
+        let name_key = key(name);
+        let people = |s: &Speaker| s.kind == SpeakerKind::Person;
+        // The same person, or a short form of a person named before.
+        if let Some(id) = (0..self.speakers.len()).find(|&i| {
+            people(&self.speakers[i])
+                && (self.entries[i].name_key == name_key || subset(&name_key, &self.entries[i].name_key))
+        }) {
+            self.add_alias(id, name);
+            self.fill_role(id, role, role_key);
+            return id;
+        }
+        // A longer form of a person first named shortly (`Fiona` → `Fiona Parry`).
+        if let Some(id) = (0..self.speakers.len())
+            .find(|&i| people(&self.speakers[i]) && subset(&self.entries[i].name_key, &name_key))
+        {
+            let old = std::mem::replace(&mut self.speakers[id].name, name.to_string());
+            self.add_alias(id, &old);
+            self.entries[id].name_key = name_key;
+            self.fill_role(id, role, role_key);
+            return id;
+        }
+        // An unnamed speaker known by this role until now (`The mother`).
+        if !role_key.is_empty()
+            && let Some(id) = (0..self.speakers.len()).find(|&i| {
+                self.speakers[i].kind == SpeakerKind::Anonymous && self.entries[i].role_key == role_key
+            })
+        {
+            let old = std::mem::replace(&mut self.speakers[id].name, name.to_string());
+            self.speakers[id].kind = SpeakerKind::Person;
+            self.add_alias(id, &old);
+            self.entries[id].name_key = name_key;
+            return id;
+        }
+        self.push(
+            Speaker {
+                name: name.to_string(),
+                aliases: vec![],
+                role: role.map(str::to_string),
+                kind: SpeakerKind::Person,
+            },
+            Entry {
+                name_key,
+                role_key,
+                agreement,
+            },
+        )
+    }
+
+    fn fill_role(&mut self, id: usize, role: Option<&str>, role_key: Vec<String>) {
+        if self.speakers[id].role.is_none()
+            && let Some(r) = role
+        {
+            self.speakers[id].role = Some(r.to_string());
+            self.entries[id].role_key = role_key;
+        }
+    }
+
+    fn other(&mut self, name: &str, role: Option<&str>, kind: SpeakerKind, agreement: Agreement) -> usize {
+        let name_key = key(name);
+        let head = name_key.first().cloned().unwrap_or_default();
+        if let Some(id) = (0..self.speakers.len()).find(|&i| {
+            self.speakers[i].kind == kind
+                && (self.entries[i].name_key == name_key
+                    || (kind == SpeakerKind::Organization && self.entries[i].name_key.first() == Some(&head))
+                    || (kind != SpeakerKind::Person && prefix_match(&self.entries[i].role_key, &name_key)))
+        }) {
+            self.add_alias(id, name);
+            return id;
+        }
+        let role_key = role.map(key).unwrap_or_else(|| name_key.clone());
+        self.push(
+            Speaker {
+                name: name.to_string(),
+                aliases: vec![],
+                role: role.map(str::to_string),
+                kind,
+            },
+            Entry {
+                name_key,
+                role_key,
+                agreement,
+            },
+        )
+    }
+
+    fn role_only(
+        &mut self,
+        role: &str,
+        role_key: Vec<String>,
+        kind: SpeakerKind,
+        agreement: Agreement,
+    ) -> usize {
+        // A role held by someone already speaking: `الرئيس المصري` after
+        // `الرئيس المصري عبد الفتاح السيسي`, `الباحثان` after `… الباحثان بالمركز`.
+        if !role_key.is_empty()
+            && let Some(id) = (0..self.speakers.len()).rev().find(|&i| {
+                let r = &self.entries[i].role_key;
+                !r.is_empty() && prefix_match(r, &role_key)
+            })
+        {
+            self.add_alias(id, role);
+            return id;
+        }
+        let kind = if kind == SpeakerKind::Person {
+            SpeakerKind::Anonymous
+        } else {
+            kind
+        };
+        self.push(
+            Speaker {
+                name: role.to_string(),
+                aliases: vec![],
+                role: Some(role.to_string()),
+                kind,
+            },
+            Entry {
+                name_key: role_key.clone(),
+                role_key,
+                agreement,
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, role: Option<&str>) -> Mention {
+        Mention {
+            name: Some(name.into()),
+            role: role.map(Into::into),
+            kind: Some(SpeakerKind::Person),
+            pronoun: None,
+        }
+    }
+
+    #[test]
+    fn short_form_is_an_alias() {
+        let mut r = Registry::default();
+        let a = r
+            .resolve(
+                &person("مصطفى الكاظمي", Some("رئيس الوزراء العراقي")),
+                Agreement::Male,
+            )
+            .unwrap();
+        let b = r.resolve(&person("الكاظمي", None), Agreement::Male).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(r.speakers[a].aliases, ["الكاظمي"]);
+    }
+
+    #[test]
+    fn role_alone_finds_its_holder() {
+        let mut r = Registry::default();
+        let a = r
+            .resolve(
+                &person("عبد الفتاح السيسي", Some("الرئيس المصري")),
+                Agreement::Male,
+            )
+            .unwrap();
+        let role = Mention {
+            role: Some("الرئيس المصري".into()),
+            ..Mention::default()
+        };
+        assert_eq!(r.resolve(&role, Agreement::Male), Some(a));
+    }
+
+    #[test]
+    fn unnamed_role_is_named_later() {
+        let mut r = Registry::default();
+        let role = Mention {
+            role: Some("The mother".into()),
+            ..Mention::default()
+        };
+        let a = r.resolve(&role, Agreement::Unknown).unwrap();
+        assert_eq!(r.speakers[a].kind, SpeakerKind::Anonymous);
+        let b = r
+            .resolve(&person("Fiona", Some("her mother")), Agreement::Unknown)
+            .unwrap();
+        assert_eq!(a, b);
+        assert_eq!(r.speakers[a].kind, SpeakerKind::Person);
+        assert_eq!(r.speakers[a].name, "Fiona");
+    }
+
+    #[test]
+    fn subjectless_feminine_verb_skips_a_man() {
+        let mut r = Registry::default();
+        let w = r.resolve(&person("هدى", None), Agreement::Female).unwrap();
+        r.spoke(w);
+        let m = r.resolve(&person("أحمد", None), Agreement::Male).unwrap();
+        r.spoke(m);
+        assert_eq!(r.resolve(&Mention::default(), Agreement::Female), Some(w));
+        assert_eq!(r.resolve(&Mention::default(), Agreement::Male), Some(m));
+    }
+
+    #[test]
+    fn organisations_are_never_people() {
+        let mut r = Registry::default();
+        let org = Mention {
+            name: Some("وزارة الخارجية".into()),
+            kind: Some(SpeakerKind::Organization),
+            ..Mention::default()
+        };
+        let o = r.resolve(&org, Agreement::Female).unwrap();
+        let p = r
+            .resolve(&person("فؤاد حسين", Some("وزير الخارجية")), Agreement::Male)
+            .unwrap();
+        assert_ne!(o, p);
+    }
+}

@@ -1,0 +1,298 @@
+//! Article structure: title, site furniture, headings, body paragraphs.
+//!
+//! Scraped articles arrive as lines. The first non-empty line is the title.
+//! Blank lines separate blocks; a block whose lines all look complete (each
+//! ends a sentence, or is short) is split into one paragraph per line, while
+//! a hard-wrapped block (long lines that do not end a sentence) is one
+//! paragraph. Then general rules — never the words of one article — sort
+//! each line into furniture, heading or body:
+//!
+//! * **furniture**: lines made only of share/print/font-size words, photo
+//!   credits, wire markers in parentheses, and the short byline and dateline
+//!   lines between the title and the first body paragraph;
+//! * **heading**: a short line with no sentence punctuation at its end, with
+//!   body text before it and body text right after it;
+//! * **body**: everything else.
+
+use crate::article::{Direction, Paragraph, ParagraphRole, Section, Span};
+use crate::extract::lexicon::lexicon;
+use crate::text::{fold, is_arabic_letter};
+
+/// The structure of an article text.
+#[derive(Debug, Default)]
+pub struct Structure {
+    /// Title, headings and body paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Furniture lines set aside.
+    pub boilerplate: Vec<Span>,
+    /// Lead section and one per heading.
+    pub sections: Vec<Section>,
+}
+
+/// A heading is at most this many words.
+const HEADING_MAX_WORDS: usize = 9;
+/// A line longer than this (in chars) is never a heading or byline.
+const HEADING_MAX_CHARS: usize = 80;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Furniture,
+    Candidate,
+    Body,
+}
+
+/// Finds the structure of `text`.
+pub fn parse(text: &str, default_dir: Direction) -> Structure {
+    let units = units(text);
+    let mut out = Structure::default();
+    let Some((&title, rest)) = units.split_first() else {
+        return out;
+    };
+    out.paragraphs.push(Paragraph {
+        span: title,
+        role: ParagraphRole::Title,
+        direction: direction_of(title.of(text)).unwrap_or(default_dir),
+    });
+    let kinds: Vec<Kind> = rest.iter().map(|s| classify(s.of(text))).collect();
+    let mut seen_body = false;
+    let mut sections = vec![Section::default()];
+    for (i, (&span, &kind)) in rest.iter().zip(&kinds).enumerate() {
+        let next_is_body = kinds[i + 1..].iter().find(|k| **k != Kind::Furniture) == Some(&Kind::Body);
+        let role = match kind {
+            Kind::Furniture => None,
+            // Short lines before any body text are bylines and datelines.
+            Kind::Candidate if !seen_body && is_credit_or_short(span.of(text)) => None,
+            Kind::Candidate if seen_body && next_is_body && !is_credit(span.of(text)) => {
+                Some(ParagraphRole::Heading)
+            }
+            // Short lines after the last body text are tags and share labels.
+            Kind::Candidate if seen_body && !kinds[i + 1..].contains(&Kind::Body) => None,
+            Kind::Candidate if is_credit(span.of(text)) => None,
+            _ => Some(ParagraphRole::Body),
+        };
+        let Some(role) = role else {
+            out.boilerplate.push(span);
+            continue;
+        };
+        let span = if role == ParagraphRole::Heading {
+            strip_list_marker(text, span)
+        } else {
+            span
+        };
+        let index = out.paragraphs.len();
+        out.paragraphs.push(Paragraph {
+            span,
+            role,
+            direction: direction_of(span.of(text)).unwrap_or(default_dir),
+        });
+        match role {
+            ParagraphRole::Heading => sections.push(Section {
+                heading: Some(index),
+                paragraphs: vec![],
+            }),
+            _ => {
+                seen_body = true;
+                if let Some(s) = sections.last_mut() {
+                    s.paragraphs.push(index);
+                }
+            }
+        }
+    }
+    if sections[0].paragraphs.is_empty() && sections.len() > 1 {
+        sections.remove(0);
+    }
+    out.sections = sections;
+    out
+}
+
+/// Non-blank lines, joined into one unit when a block is hard-wrapped.
+fn units(text: &str) -> Vec<Span> {
+    let mut units = Vec::new();
+    let mut block: Vec<Span> = Vec::new();
+    let flush = |block: &mut Vec<Span>, units: &mut Vec<Span>| {
+        let wrapped = block.len() > 1
+            && block[..block.len() - 1].iter().all(|l| {
+                let s = l.of(text);
+                s.chars().count() >= 40 && !ends_sentence(s)
+            });
+        if wrapped {
+            units.push(Span::new(block[0].start, block[block.len() - 1].end));
+        } else {
+            units.append(block);
+        }
+        block.clear();
+    };
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            flush(&mut block, &mut units);
+        } else {
+            let s = start + lead;
+            block.push(Span::new(s, s + trimmed.len()));
+        }
+    }
+    flush(&mut block, &mut units);
+    units
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', '؟', ':', '»', '”', '"', '…', '؛', ';'])
+}
+
+fn classify(line: &str) -> Kind {
+    if is_furniture(line) {
+        return Kind::Furniture;
+    }
+    let words = line.split_whitespace().count();
+    let trimmed = line.trim_end();
+    let stops = trimmed.ends_with(['.', '!', '?', '؟', '،', ',', '»', '”', '"', '…', '؛', ';']);
+    if words <= HEADING_MAX_WORDS && line.chars().count() <= HEADING_MAX_CHARS && !stops {
+        Kind::Candidate
+    } else {
+        Kind::Body
+    }
+}
+
+/// A line made only of furniture words and symbols, or a wire marker in
+/// parentheses (`(رويترز)`, `(AFP)`).
+fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('(') && t.ends_with(')') && t.split_whitespace().count() <= 4 {
+        return true;
+    }
+    let lex = lexicon();
+    let mut any_word = false;
+    for w in t.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·' || c == '•') {
+        let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        if f.is_empty() {
+            if w.chars().all(|c| "+-–—=|:·•".contains(c)) {
+                continue;
+            }
+            return false;
+        }
+        any_word = true;
+        if !lex.furniture.contains(&f) {
+            return false;
+        }
+    }
+    any_word
+}
+
+/// A photo credit or embed label: a short line whose last word is a credit
+/// word (`Getty Images`, `West Mercia Police`).
+fn is_credit(line: &str) -> bool {
+    line.split_whitespace()
+        .last()
+        .map(|w| {
+            lexicon()
+                .credits
+                .contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+        .unwrap_or(false)
+}
+
+/// Bylines and datelines (`الجزيرة - الرياض:`) and credits.
+fn is_credit_or_short(line: &str) -> bool {
+    is_credit(line) || line.split_whitespace().count() <= 6
+}
+
+/// Drops a list marker (`*`, `**`, `-`, `•`, `#`) from the start of a heading.
+fn strip_list_marker(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let rest = s
+        .trim_start_matches(['*', '-', '•', '#', '–', '—', '·'])
+        .trim_start();
+    let rest = rest.trim_end_matches(['*', '#']).trim_end();
+    if rest.is_empty() {
+        return span;
+    }
+    let start = span.start + (s.len() - s.trim_start_matches(['*', '-', '•', '#', '–', '—', '·']).len());
+    let start = start + (text[start..span.end].len() - text[start..span.end].trim_start().len());
+    Span::new(start, start + rest.len())
+}
+
+/// The direction of the first strong letter, as the bidi algorithm's rule P2
+/// would find it (Arabic → right to left, Latin → left to right).
+pub fn direction_of(s: &str) -> Option<Direction> {
+    s.chars().find_map(|c| {
+        if is_arabic_letter(c) || matches!(c, '\u{0590}'..='\u{05FF}') {
+            Some(Direction::Rtl)
+        } else if c.is_alphabetic() {
+            Some(Direction::Ltr)
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(ParagraphRole, String)> {
+        parse(text, Direction::Rtl)
+            .paragraphs
+            .iter()
+            .map(|p| (p.role, p.span.of(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn font_size_widget_and_share_word_are_furniture() {
+        let text = "عنوان الخبر\n\nت + ت - الحجم الطبيعي\n\nقال الوزير إن الأمر مهم.\n\nEmail";
+        let s = parse(text, Direction::Rtl);
+        let furniture: Vec<_> = s.boilerplate.iter().map(|b| b.of(text)).collect();
+        assert_eq!(furniture, ["ت + ت - الحجم الطبيعي", "Email"]);
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn headings_need_body_before_and_after() {
+        let text =
+            "Title\n\nThe first paragraph ends here.\n\n** The road ahead\n\nMore text follows.\n\nRelated";
+        let r = roles(text);
+        assert_eq!(r[2], (ParagraphRole::Heading, "The road ahead".to_string()));
+        assert_eq!(r.len(), 4);
+        let s = parse(text, Direction::Ltr);
+        assert_eq!(s.sections.len(), 2);
+        assert_eq!(s.sections[0].heading, None);
+        assert_eq!(s.sections[1].paragraphs, vec![3]);
+    }
+
+    #[test]
+    fn byline_and_dateline_before_body_are_furniture() {
+        let text = "العنوان\n\nمحمد هجرس - القاهرة\n\nالجزيرة - الرياض:\n\nأكد تقرير حديث أن الاقتصاد ينمو.";
+        let s = parse(text, Direction::Rtl);
+        assert_eq!(s.boilerplate.len(), 2);
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn photo_credit_is_not_a_heading() {
+        let text = "Title\n\nThe mother described it.\n\nWest Merica Police\n\nEloise Parry, 21, was taken to hospital.";
+        let s = parse(text, Direction::Ltr);
+        assert!(s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading));
+        assert_eq!(s.boilerplate[0].of(text), "West Merica Police");
+    }
+
+    #[test]
+    fn hard_wrapped_block_is_one_paragraph() {
+        let text = "T\n\nThis line is long enough to be a wrapped line and\ncontinues on the next line here.";
+        let s = parse(text, Direction::Ltr);
+        assert_eq!(s.paragraphs.len(), 2);
+        assert!(s.paragraphs[1].span.of(text).contains('\n'));
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_paragraphs() {
+        assert!(parse("", Direction::Ltr).paragraphs.is_empty());
+        assert!(parse(" \n\n\t\n", Direction::Ltr).paragraphs.is_empty());
+        assert_eq!(parse("Only a title", Direction::Ltr).paragraphs.len(), 1);
+    }
+}

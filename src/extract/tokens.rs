@@ -1,0 +1,191 @@
+//! Words and punctuation of one paragraph, with their folded forms.
+//!
+//! The quote and structure rules look at words (folded, see
+//! [`crate::text::fold_char`]) and at the punctuation between them. All
+//! folded forms live in one reused `String`, so tokenizing a paragraph
+//! allocates nothing per token once the buffers have grown.
+
+use crate::text::{digit_value, fold_char, is_word_char};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// A run of letters, digits and marks (`وقتل27`, `don't`, `560.7`).
+    Word,
+    /// One punctuation or symbol character.
+    Punct(char),
+}
+
+/// One token of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the paragraph text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: TokKind,
+    /// Range of the folded form in [`Tokens::folded`].
+    fold_start: u32,
+    fold_end: u32,
+    /// True when whitespace precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// The punctuation character, if this is punctuation.
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokKind::Punct(c) => Some(c),
+            TokKind::Word => None,
+        }
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// The tokens of one paragraph; reuse one value across paragraphs.
+#[derive(Debug, Default)]
+pub struct Tokens {
+    /// The folded forms of all words, back to back.
+    pub folded: String,
+    /// Tokens in text order.
+    pub toks: Vec<Token>,
+}
+
+impl Tokens {
+    /// Tokenizes `text`, replacing the previous content.
+    pub fn tokenize(&mut self, text: &str) {
+        self.folded.clear();
+        self.toks.clear();
+        let mut chars = text.char_indices().peekable();
+        let mut space = true;
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() || crate::text::is_invisible(c) {
+                space = space || c.is_whitespace();
+                continue;
+            }
+            if is_word_char(c) {
+                let fold_start = self.folded.len() as u32;
+                let mut end = i + c.len_utf8();
+                push_fold(c, &mut self.folded);
+                let mut prev = c;
+                while let Some(&(j, d)) = chars.peek() {
+                    let joins = if is_word_char(d) {
+                        true
+                    } else if matches!(d, '\'' | '’' | '.' | ',' | '٫' | '٬') {
+                        // Inside a word only between two letters (don't) or
+                        // two digits (560.7, 25,000).
+                        let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                        match next {
+                            Some(n) if d == '\'' || d == '’' => prev.is_alphabetic() && n.is_alphabetic(),
+                            Some(n) => digit_value(prev).is_some() && digit_value(n).is_some(),
+                            None => false,
+                        }
+                    } else {
+                        crate::text::is_invisible(d)
+                    };
+                    if !joins {
+                        break;
+                    }
+                    chars.next();
+                    push_fold(d, &mut self.folded);
+                    end = j + d.len_utf8();
+                    if !crate::text::is_invisible(d) {
+                        prev = d;
+                    }
+                }
+                self.toks.push(Token {
+                    start: i,
+                    end,
+                    kind: TokKind::Word,
+                    fold_start,
+                    fold_end: self.folded.len() as u32,
+                    space_before: space,
+                });
+            } else {
+                let at = self.folded.len() as u32;
+                self.toks.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Punct(c),
+                    fold_start: at,
+                    fold_end: at,
+                    space_before: space,
+                });
+            }
+            space = false;
+        }
+    }
+
+    /// The folded form of token `i` (empty for punctuation).
+    pub fn fold(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        self.folded
+            .get(t.fold_start as usize..t.fold_end as usize)
+            .unwrap_or("")
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+}
+
+fn push_fold(c: char, out: &mut String) {
+    if let Some(f) = fold_char(c) {
+        if f.is_uppercase() {
+            out.extend(f.to_lowercase());
+        } else {
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut t = Tokens::default();
+        t.tokenize(text);
+        (0..t.len())
+            .map(|i| {
+                if t.toks[i].is_word() {
+                    t.fold(i).to_string()
+                } else {
+                    format!("<{}>", &text[t.toks[i].start..t.toks[i].end])
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arabic_comma_without_space_splits_words() {
+        assert_eq!(words("الأمني،مشيرا إلى"), ["الامني", "<،>", "مشيرا", "الي"]);
+    }
+
+    #[test]
+    fn numbers_and_contractions_stay_whole() {
+        assert_eq!(words("560.7 don’t 25,000."), ["560.7", "don’t", "25,000", "<.>"]);
+        assert_eq!(words("«داعـش»"), ["<«>", "داعش", "<»>"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "وقال الكاظمي، إن";
+        let mut t = Tokens::default();
+        t.tokenize(text);
+        assert_eq!(&text[t.toks[1].start..t.toks[1].end], "الكاظمي");
+        assert!(t.toks[3].space_before);
+        assert!(!t.toks[2].space_before);
+    }
+}

@@ -1,0 +1,324 @@
+//! Reading articles: plain text, JSON and JSONL records, stdin.
+//!
+//! Article files come from scrapers and dataset dumps, so nothing about
+//! them is trusted: the bytes are checked for NUL (a binary file is refused
+//! with a clear message rather than shown as garbage), UTF-16 with a BOM is
+//! decoded, invalid UTF-8 is decoded lossily with a warning, and a JSON
+//! record without a text body is an error for that record only.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde_json::Value;
+
+/// One article's text before analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Where it came from: a path, `-`, or `PATH:LINE` for a JSONL record.
+    pub source: String,
+    /// The article text. For JSON records: the title, a blank line, the body.
+    pub text: String,
+    /// The record's `url`.
+    pub url: Option<String>,
+    /// The record's `date`.
+    pub date: Option<String>,
+    /// The record's `lang`.
+    pub lang: Option<String>,
+}
+
+impl Document {
+    /// A plain-text document from a string.
+    pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            text: text.into(),
+            url: None,
+            date: None,
+            lang: None,
+        }
+    }
+}
+
+/// Why an input could not be read.
+#[derive(Debug)]
+pub enum InputError {
+    /// The file holds a NUL byte: it is not text.
+    Binary {
+        /// The path.
+        source: String,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// A directory was given where a file was expected.
+    Directory(String),
+    /// The file could not be read.
+    Io {
+        /// The path.
+        source: String,
+        /// The cause.
+        error: std::io::Error,
+    },
+    /// A JSON or JSONL record that is not an article.
+    Record {
+        /// The path and line.
+        source: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Binary { source, offset } => {
+                write!(f, "{source}: not a text file (NUL byte at offset {offset})")
+            }
+            Self::Directory(source) => write!(f, "{source}: is a directory, not an article file"),
+            Self::Io { source, error } => write!(f, "{source}: {error}"),
+            Self::Record { source, reason } => write!(f, "{source}: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// What reading one input produced: its articles (a JSONL file has many),
+/// the records that failed, and warnings worth telling the user.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Articles in input order.
+    pub documents: Vec<Document>,
+    /// Records that were not articles; the rest of the file is still read.
+    pub errors: Vec<InputError>,
+    /// Non-fatal notes such as lossy UTF-8 decoding.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a path (`-` is stdin) and splits it into documents.
+pub fn load_path(path: &str) -> Result<Loaded, InputError> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|error| InputError::Io {
+                source: path.to_string(),
+                error,
+            })?;
+        buf
+    } else {
+        let p = Path::new(path);
+        if p.is_dir() {
+            return Err(InputError::Directory(path.to_string()));
+        }
+        std::fs::read(p).map_err(|error| InputError::Io {
+            source: path.to_string(),
+            error,
+        })?
+    };
+    load_bytes(path, &bytes)
+}
+
+/// Splits raw bytes from `source` into documents.
+pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
+    let mut loaded = Loaded::default();
+    let text = decode(source, bytes, &mut loaded.warnings)?;
+    let lower = source.to_ascii_lowercase();
+    let trimmed = text.trim_start();
+    let jsonl = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+    let json = lower.ends_with(".json") || (!jsonl && trimmed.starts_with('{'));
+    if jsonl {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = format!("{source}:{}", i + 1);
+            match serde_json::from_str::<Value>(line) {
+                Ok(v) => records(&at, &v, &mut loaded),
+                Err(e) => loaded.errors.push(InputError::Record {
+                    source: at,
+                    reason: format!("not JSON: {e}"),
+                }),
+            }
+        }
+    } else if json {
+        match serde_json::from_str::<Value>(&text) {
+            Ok(v) => records(source, &v, &mut loaded),
+            Err(e) => loaded.errors.push(InputError::Record {
+                source: source.to_string(),
+                reason: format!("not JSON: {e}"),
+            }),
+        }
+    } else {
+        loaded.documents.push(Document::from_text(source, text));
+    }
+    Ok(loaded)
+}
+
+/// Decodes bytes to text: UTF-16 with a BOM, UTF-8 (BOM dropped), or lossy
+/// UTF-8 with a warning. A NUL byte outside UTF-16 means a binary file.
+fn decode(source: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, InputError> {
+    let utf16 = |le: bool| {
+        let units = bytes[2..].chunks(2).map(|c| {
+            let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect::<String>()
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => {
+            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+                return Err(InputError::Binary {
+                    source: source.to_string(),
+                    offset,
+                });
+            }
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match std::str::from_utf8(body) {
+                Ok(s) => s.to_string(),
+                Err(e) => {
+                    warnings.push(format!(
+                        "{source}: invalid UTF-8 at byte {}; undecodable bytes are shown as U+FFFD",
+                        e.valid_up_to()
+                    ));
+                    String::from_utf8_lossy(body).into_owned()
+                }
+            }
+        }
+    };
+    if text.contains('\0') {
+        let offset = text.find('\0').unwrap_or(0);
+        return Err(InputError::Binary {
+            source: source.to_string(),
+            offset,
+        });
+    }
+    Ok(text)
+}
+
+/// Field names news datasets use for an article's body, in order of preference.
+const BODY_FIELDS: [&str; 4] = ["text", "body", "content", "article"];
+const TITLE_FIELDS: [&str; 3] = ["title", "headline", "name"];
+
+fn records(source: &str, value: &Value, loaded: &mut Loaded) {
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                record(&format!("{source}[{i}]"), item, loaded);
+            }
+        }
+        _ => record(source, value, loaded),
+    }
+}
+
+fn record(source: &str, value: &Value, loaded: &mut Loaded) {
+    let Value::Object(map) = value else {
+        loaded.errors.push(InputError::Record {
+            source: source.to_string(),
+            reason: "not a JSON object".into(),
+        });
+        return;
+    };
+    let string = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| map.get(*k).and_then(Value::as_str))
+            .map(str::to_string)
+    };
+    let Some(body) = string(&BODY_FIELDS) else {
+        loaded.errors.push(InputError::Record {
+            source: source.to_string(),
+            reason: "no text body (expected a string field text, body, content or article)".into(),
+        });
+        return;
+    };
+    let title = string(&TITLE_FIELDS).unwrap_or_default();
+    let text = if title.trim().is_empty() {
+        body
+    } else {
+        format!("{}\n\n{body}", title.trim())
+    };
+    if text.contains('\0') {
+        loaded.errors.push(InputError::Record {
+            source: source.to_string(),
+            reason: "NUL character in text".into(),
+        });
+        return;
+    }
+    loaded.documents.push(Document {
+        source: source.to_string(),
+        text,
+        url: string(&["url", "link"]),
+        date: string(&["date", "published", "published_at"]),
+        lang: string(&["lang", "language"]),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_one_document() {
+        let l = load_bytes("a.txt", "عنوان\n\nنص".as_bytes()).unwrap();
+        assert_eq!(l.documents.len(), 1);
+        assert_eq!(l.documents[0].text, "عنوان\n\nنص");
+    }
+
+    #[test]
+    fn nul_byte_is_refused() {
+        let e = load_bytes("x.bin", b"abc\0def").unwrap_err();
+        assert!(e.to_string().contains("not a text file"), "{e}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy_with_warning() {
+        let l = load_bytes("x.txt", b"ok \xff\xfe bad").unwrap();
+        assert!(l.documents[0].text.contains('\u{FFFD}'));
+        assert_eq!(l.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "قال".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let l = load_bytes("x.txt", &bytes).unwrap();
+        assert_eq!(l.documents[0].text, "قال");
+    }
+
+    #[test]
+    fn jsonl_records_with_title_and_body() {
+        let data = "{\"title\":\"T1\",\"text\":\"Body one.\",\"url\":\"u\"}\n\n{\"headline\":\"T2\",\"content\":\"Body two.\"}\n{\"title\":\"bad\",\"body\":3}\n";
+        let l = load_bytes("d.jsonl", data.as_bytes()).unwrap();
+        assert_eq!(l.documents.len(), 2);
+        assert_eq!(l.documents[0].text, "T1\n\nBody one.");
+        assert_eq!(l.documents[0].url.as_deref(), Some("u"));
+        assert_eq!(l.documents[1].source, "d.jsonl:3");
+        assert_eq!(l.errors.len(), 1);
+        assert!(l.errors[0].to_string().contains("d.jsonl:4"));
+    }
+
+    #[test]
+    fn deep_json_is_an_error_not_a_crash() {
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        let l = load_bytes("deep.json", deep.as_bytes()).unwrap();
+        assert!(l.documents.is_empty());
+        assert_eq!(l.errors.len(), 1);
+    }
+
+    #[test]
+    fn a_directory_is_refused() {
+        let e = load_path(env!("CARGO_MANIFEST_DIR")).unwrap_err();
+        assert!(matches!(e, InputError::Directory(_)));
+    }
+}
