@@ -57,6 +57,7 @@ enum CueKind {
         agreement: Agreement,
         homograph: bool,
         prefixed: bool,
+        present: bool,
     },
     Participle,
     According,
@@ -453,6 +454,9 @@ impl<'a> Finder<'a> {
                         agreement: agreement(v),
                         homograph: lex.ar_verbs.is_marked(v),
                         prefixed: bare.is_some() && !lex.ar_verbs.contains(f),
+                        present: v.starts_with('ي')
+                            || v.strip_prefix('ت')
+                                .is_some_and(|r| lex.ar_verbs.contains(&format!("ي{r}"))),
                     })
                 } else if let Some(a) = forms.iter().flatten().find(|w| lex.ar_according.contains(w)) {
                     let ok = match *a {
@@ -530,6 +534,7 @@ impl<'a> Finder<'a> {
             CueKind::Verb {
                 agreement: a,
                 homograph,
+                present,
                 ..
             } => {
                 agreement = a;
@@ -538,7 +543,10 @@ impl<'a> Finder<'a> {
                 let (from, marker, q) = self.content_start(np_end, s1, qspans);
                 has_marker = marker;
                 direct_q = q;
-                if homograph && !marker {
+                // Homographs (`بين` "between") and present tense verbs (`يتوقع
+                // ارتفاع` "is expected") report only with a complementiser,
+                // a colon or a quotation.
+                if (homograph || present) && !marker {
                     return None;
                 }
                 if mention.is_empty() {
@@ -561,6 +569,11 @@ impl<'a> Finder<'a> {
             }
             CueKind::Participle => {
                 let (from, marker, q) = self.content_start(at + 1, s1, qspans);
+                if !marker {
+                    // `مجدداً`, `معلنة` are also adverbs and adjectives; a
+                    // participle that reports opens its words with a marker.
+                    return None;
+                }
                 has_marker = marker;
                 direct_q = q;
                 content_from = from;
@@ -695,10 +708,21 @@ impl<'a> Finder<'a> {
         let mut j = from;
         let mut steps = 0;
         let mut found = None;
+        let english = from < s1 && self.t.toks[from].is_word() && !self.is_arabic(from);
         while j < s1 && steps < 14 {
             steps += 1;
+            // A quotation opens the words only right after the subject or a
+            // marker; one deeper in the sentence is part of reported words.
+            let adjacent = j == from || j > 0 && matches!(self.t.toks[j - 1].punct(), Some(':' | ',' | '،'));
             if let Some(q) = quote_at(j) {
-                return (j, true, Some(q));
+                if adjacent {
+                    return (j, true, Some(q));
+                }
+                break;
+            }
+            if english && !adjacent && !self.is_complementiser(j) && self.t.toks[j].is_word() {
+                // English words follow the verb at once (`said that …`, `said:`).
+                break;
             }
             let tok = self.t.toks[j];
             match tok.punct() {
@@ -714,6 +738,10 @@ impl<'a> Finder<'a> {
                             || lex.np_stops.contains(self.t.fold(next)));
                     if !ok || found.is_some() {
                         break;
+                    }
+                    // `وكشفت لجنة …، عن محاور …`: the object opens the words.
+                    if next < s1 && self.t.fold(next) == "عن" {
+                        return (next, true, None);
                     }
                 }
                 Some(_) => {
@@ -925,7 +953,10 @@ impl<'a> Finder<'a> {
             let mut m = ns + 1;
             while m < b && m - ns < 5 {
                 let f = self.t.fold(m);
-                if has_noun(&lex.roles, f) || has_noun(&lex.organizations, f) || lex.np_stops.contains(f) {
+                let genealogy = matches!(self.t.fold(m - 1), "ابن" | "بن" | "ابنه" | "ابو" | "ام");
+                if !genealogy && (has_noun(&lex.roles, f) || has_noun(&lex.organizations, f))
+                    || lex.np_stops.contains(f)
+                {
                     break;
                 }
                 if !(self.name_like(m) || Self::is_definite(f))

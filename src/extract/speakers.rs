@@ -277,7 +277,8 @@ impl Registry {
             self.speakers[i].kind == kind
                 && (self.entries[i].name_key == name_key
                     || (kind == SpeakerKind::Organization && self.entries[i].name_key.first() == Some(&head))
-                    || (kind != SpeakerKind::Person && prefix_match(&self.entries[i].role_key, &name_key)))
+                    || (kind != SpeakerKind::Person && prefix_match(&self.entries[i].role_key, &name_key))
+                    || (kind == SpeakerKind::Group && subset(&name_key, &self.entries[i].name_key)))
         }) {
             self.add_alias(id, name);
             return id;
