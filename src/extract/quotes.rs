@@ -1185,3 +1185,150 @@ fn agreement(form: &str) -> Agreement {
         Agreement::Male
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, SpeakerKind, analyze};
+
+    /// (speaker name, speaker kind, cue, quote text, direct) for an article
+    /// made of a title and these paragraphs.
+    fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<SpeakerKind>, String, String, bool)> {
+        let text = format!("Title\n\n{}", paragraphs.join("\n\n"));
+        let a = analyze(Document::from_text("t", text));
+        a.quotes
+            .iter()
+            .map(|q| {
+                let s = q.speaker.map(|i| &a.speakers[i]);
+                (
+                    s.map(|s| s.name.clone()).unwrap_or_default(),
+                    s.map(|s| s.kind),
+                    q.cue.map(|c| a.slice(c).to_string()).unwrap_or_default(),
+                    a.slice(q.span).to_string(),
+                    q.direct,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn honorific_starts_the_name() {
+        let q = quotes(&[
+            "وقال دبلوماسي عسكري رفيع بالسفارة الأمريكية بالقاهرة اللواء تشارلز هوبر: إن \"طائرات F16- توفر قدرة ذات قيمة.",
+        ]);
+        assert_eq!(q[0].0, "تشارلز هوبر");
+        assert!(q[0].4);
+        assert!(q[0].3.starts_with("طائرات F16- توفر"));
+    }
+
+    #[test]
+    fn reopened_straight_quote_after_a_cue() {
+        let q = quotes(&[
+            "وقال اللواء تشارلز هوبر: إن \"طائرات F16- توفر قدرة ذات قيمة بين البلدين. وتابع :\"فالمتطرفون يهددون الأمن الإقليمي\".",
+        ]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q[0].3.ends_with("بين البلدين."));
+        assert_eq!(
+            (q[1].0.as_str(), q[1].2.as_str(), q[1].3.as_str()),
+            ("تشارلز هوبر", "وتابع", "فالمتطرفون يهددون الأمن الإقليمي")
+        );
+    }
+
+    #[test]
+    fn role_then_comma_then_name() {
+        let q = quotes(&[
+            "وقال وزير الخارجية العراقي، فؤاد حسين، إن الحوار الاستراتيجي مع واشنطن يحظى باهتمام الحكومة.",
+        ]);
+        assert_eq!(q[0].0, "فؤاد حسين");
+        assert!(q[0].3.starts_with("الحوار الاستراتيجي"));
+    }
+
+    #[test]
+    fn according_to_cue_with_the_words_before_it() {
+        let q = quotes(&[
+            "ويلقى التعليم الجامعي دعماً متزايداً وفقاً لعبد الله الموسى، رئيس الجامعة الإلكترونية السعودية، مؤكداً أن التعليم الإلكتروني ينمو الآن.",
+        ]);
+        assert_eq!(q[0].0, "عبد الله الموسى");
+        assert!(q[0].3.starts_with("ويلقى التعليم"), "{q:?}");
+        assert_eq!(q[1].0, "عبد الله الموسى");
+        assert_eq!(q[1].2, "مؤكداً");
+        assert!(q[1].3.starts_with("التعليم الإلكتروني ينمو"));
+    }
+
+    #[test]
+    fn institutions_and_joint_speakers_are_not_people() {
+        let q = quotes(&[
+            "قالت السفارة الأمريكية بالقاهرة: إن الولايات المتحدة ستسلم ثماني طائرات.",
+            "وأوضح ناثان براون وميشيل دين الباحثان بالمركز، في تقريرهما، أن المراجعات الداخلية أثبتت فشل النظام.",
+            "وأضاف الباحثان، أن جماعة الإخوان تلخص فكرة الثورة.",
+        ]);
+        assert_eq!(q[0].1, Some(SpeakerKind::Organization));
+        assert_eq!(q[1].1, Some(SpeakerKind::Group));
+        assert!(q[1].3.starts_with("المراجعات الداخلية"));
+        assert_eq!(q[2].0, q[1].0, "الباحثان is the same pair");
+    }
+
+    #[test]
+    fn feminine_subjectless_verb_needs_a_fronted_subject() {
+        let q = quotes(&[
+            "وأفاد محمد ابن القاضي حسن فريد وكالة فرانس برس عبر الهاتف ان \"والدي أجل القضية لأنه مريض\".",
+            "لكن محكمة النقض ألغت الحكم في يناير الفائت، بعد ان قالت إن الحكم \"يخلو من أدلة\".",
+        ]);
+        assert_eq!(q[0].0, "محمد ابن القاضي حسن فريد");
+        assert_eq!(q[1].1, Some(SpeakerKind::Organization), "{q:?}");
+    }
+
+    #[test]
+    fn homographs_and_adverbs_are_not_cues() {
+        // بين "between", مجدداً "again", يتوقع "is expected" without أن.
+        let q = quotes(&[
+            "حكمت المحكمة عليهم بالسجن بين سبع وعشر سنوات بتهمة الانتماء إلى \"الإخوان المسلمين\".",
+            "وقضت بمحاكمة الصحافيين مجددا، في قاعة دراسية.",
+            "يتوقع ارتفاع عائدات هذا القطاع من 443 مليون دولار.",
+        ]);
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn titles_in_quotation_marks_are_not_speech() {
+        let q = quotes(&[
+            "وبحسب تقرير شركة الأبحاث البريطانية «اكسفورد بزنس جروب» ففي العام الماضي أجازت المملكة خطة خمسية.",
+        ]);
+        assert!(q.iter().all(|x| x.1 == Some(SpeakerKind::Organization)), "{q:?}");
+        assert!(q.iter().all(|x| !x.4));
+    }
+
+    #[test]
+    fn english_fronted_quotes_pronouns_and_continuations() {
+        let q = quotes(&[
+            "The mother of a woman who took pills has described how her daughter was “literally burning up” before her death.",
+            "“The drug was in her system, there was no anti-dote,” her mother, Fiona, said in a statement yesterday.",
+            "“As Eloise deteriorated, the staff did all they could.",
+            "She added: “They never stood a chance of saving her.”",
+            "“We are undoubtedly concerned over the origin of these pills,” said chief inspector Jennifer Mattinson from the West Mercia police.",
+            "The Food Standards Agency warned people to stay away from slimming products.",
+            "“We advise the public not to take any tablets,” it said in a statement.",
+            "Fiona Parry issued a plea for people to stay away from pills.",
+            "“She just never really understood how dangerous the tablets were,” she said. “Most of us don’t believe it.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "Fiona",
+                "Fiona",
+                "Fiona",
+                "Fiona",
+                "Jennifer Mattinson",
+                "Food Standards Agency",
+                "Food Standards Agency",
+                "Fiona",
+                "Fiona"
+            ],
+            "{q:?}"
+        );
+        assert!(q[0].3.starts_with("how her daughter was") && !q[0].4);
+        assert!(q[1].3.starts_with("The drug was") && q[1].4);
+        assert_eq!(q[2].2, "", "a continued quotation has no cue");
+        assert!(q[8].3.starts_with("Most of us"));
+    }
+}
