@@ -126,8 +126,19 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
     let text = decode(source, bytes, &mut loaded.warnings)?;
     let lower = source.to_ascii_lowercase();
     let trimmed = text.trim_start();
-    let jsonl = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    let json = lower.ends_with(".json") || (!jsonl && trimmed.starts_with('{'));
+    // Without a telling extension (stdin, `.txt`), text that starts with a
+    // JSON object is a record; several objects one per line are JSONL.
+    let first_line_is_object = trimmed.starts_with('{')
+        && trimmed
+            .lines()
+            .next()
+            .is_some_and(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object()));
+    let jsonl = lower.ends_with(".jsonl")
+        || lower.ends_with(".ndjson")
+        || (!lower.ends_with(".json")
+            && first_line_is_object
+            && trimmed.lines().filter(|l| !l.trim().is_empty()).count() > 1);
+    let json = !jsonl && (lower.ends_with(".json") || trimmed.starts_with('{'));
     if jsonl {
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {

@@ -40,7 +40,20 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// True for a character that can be part of a word: letters of any script,
 /// digits of any script, combining marks and tatweel.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_arabic_mark(c) || c == TATWEEL || digit_value(c).is_some()
+    // Fast paths for the two scripts rawi reads; the Unicode tables are slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || digit_value(c).is_some();
+    }
+    c.is_alphanumeric()
+}
+
+/// True when `c` may need a Unicode lowercase mapping (non-ASCII letters
+/// outside the Arabic block, which has no case).
+fn needs_lowercase(c: char) -> bool {
+    !c.is_ascii() && !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase()
 }
 
 /// Invisible formatting characters that are not part of any word: bidi
@@ -53,6 +66,13 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Folds one character for matching; `None` means the character is dropped.
 pub fn fold_char(c: char) -> Option<char> {
+    // Fast paths: ASCII, and Arabic letters that fold to themselves.
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if matches!(c, 'ب' | 'ت' | 'ث' | 'ج'..='غ' | 'ف'..='ه' | 'و' | 'ي' | 'ا' | 'ء') {
+        return Some(c);
+    }
     if is_arabic_mark(c) || c == TATWEEL || is_invisible(c) {
         return None;
     }
@@ -79,12 +99,17 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Appends the folded form of `s` to `out` (which is not cleared).
 pub fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        if let Some(f) = fold_char(c) {
-            if f.is_uppercase() {
-                out.extend(f.to_lowercase());
-            } else {
-                out.push(f);
-            }
+        push_folded(c, out);
+    }
+}
+
+/// Appends the folded form of one character to `out`.
+pub fn push_folded(c: char, out: &mut String) {
+    if let Some(f) = fold_char(c) {
+        if needs_lowercase(f) {
+            out.extend(f.to_lowercase());
+        } else {
+            out.push(f);
         }
     }
 }
@@ -97,10 +122,15 @@ pub fn fold(s: &str) -> String {
 }
 
 /// True when most letters of `s` are Arabic script.
+///
+/// Only the first few thousand characters are looked at: that decides the
+/// language of an article as well as the whole would, at a bounded cost.
 pub fn is_mostly_arabic(s: &str) -> bool {
     let (mut arabic, mut other) = (0usize, 0usize);
-    for c in s.chars() {
-        if is_arabic_letter(c) {
+    for c in s.chars().take(4096) {
+        if c.is_ascii() {
+            other += usize::from(c.is_ascii_alphabetic());
+        } else if is_arabic_letter(c) {
             arabic += 1;
         } else if c.is_alphabetic() {
             other += 1;

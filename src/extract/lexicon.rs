@@ -4,7 +4,7 @@
 //! comment. Words are folded (see [`crate::text::fold`]) once, when the
 //! lexicon is first used, so lookups compare folded token forms directly.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::text::fold;

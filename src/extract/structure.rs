@@ -146,6 +146,10 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 fn classify(line: &str) -> Kind {
+    // Long lines are body text; only short ones need a closer look.
+    if line.len() > HEADING_MAX_CHARS * 4 || line.chars().nth(HEADING_MAX_CHARS).is_some() {
+        return Kind::Body;
+    }
     if is_furniture(line) {
         return Kind::Furniture;
     }

@@ -141,13 +141,7 @@ impl Tokens {
 }
 
 fn push_fold(c: char, out: &mut String) {
-    if let Some(f) = fold_char(c) {
-        if f.is_uppercase() {
-            out.extend(f.to_lowercase());
-        } else {
-            out.push(f);
-        }
-    }
+    crate::text::push_folded(c, out);
 }
 
 #[cfg(test)]

@@ -1,0 +1,173 @@
+//! The `rawi` binary on real and hostile inputs.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_9237d8f2f57de89b.txt");
+
+fn rawi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn rawi_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rawi-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn extract_json_on_the_seed_follows_the_schema() {
+    let out = rawi(&["extract", "--format", "json", SEED]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["direction"], "rtl");
+    assert_eq!(v["lang"], "ar");
+    let text = std::fs::read_to_string(SEED).unwrap();
+    for key in ["paragraphs", "quotes", "numbers"] {
+        for item in v[key].as_array().unwrap() {
+            let (s, e) = (
+                item["start"].as_u64().unwrap() as usize,
+                item["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[s..e],
+                item["text"].as_str().unwrap(),
+                "{key} offsets are byte offsets into the file"
+            );
+        }
+    }
+    let speakers = v["speakers"].as_array().unwrap();
+    for q in v["quotes"].as_array().unwrap() {
+        if let Some(id) = q["speaker"].as_u64() {
+            assert_eq!(speakers[id as usize]["id"].as_u64(), Some(id));
+        }
+    }
+    assert_eq!(v["sections"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn many_paths_as_jsonl_keep_input_order() {
+    let en = temp(
+        "en.txt",
+        b"A title\n\nThe minister said that prices would fall.\n",
+    );
+    let out = rawi(&["extract", "--format", "jsonl", SEED, en.to_str().unwrap(), SEED]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["lang"], "ar");
+    assert_eq!(lines[1]["lang"], "en");
+    assert_eq!(lines[1]["quotes"][0]["text"], "prices would fall.");
+    assert_eq!(lines[2]["lang"], "ar");
+}
+
+#[test]
+fn stdin_and_jsonl_records() {
+    let input = "{\"title\":\"T\",\"text\":\"قال الوزير إن الأمر مهم.\",\"url\":\"https://x\"}\n{\"title\":\"U\",\"body\":7}\n";
+    // On stdin, objects one per line are recognised as JSONL.
+    let out = rawi_stdin(&["extract", "--format", "jsonl", "-"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the record without a text body is reported"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(v["title"], "T");
+    assert_eq!(v["quotes"][0]["text"], "الأمر مهم.");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2"));
+    let p = temp("d.jsonl", input.as_bytes());
+    let out = rawi(&["extract", "--format", "jsonl", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "the bad record is reported");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("https://x"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("d.jsonl:2"));
+}
+
+#[test]
+fn binary_file_and_directory_get_one_line_errors() {
+    let bin = temp("x.bin", b"\x7fELF\x00\x01\x02");
+    let out = rawi(&["extract", bin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1);
+    assert!(err.contains("not a text file"), "{err}");
+
+    let out = rawi(&["extract", env!("CARGO_MANIFEST_DIR")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a directory"));
+
+    let out = rawi(&["extract", "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_warns_and_still_analyses() {
+    let p = temp("bad.txt", b"Title\n\nShe said that it was \xff\xfe fine.\n");
+    let out = rawi(&["extract", p.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Title");
+}
+
+#[test]
+fn markdown_digest_has_no_control_characters() {
+    let p = temp(
+        "evil.txt",
+        "Title \u{1b}]0;pwned\u{7}\n\nThe minister said that \u{202e}prices\u{1b}[2J would fall.\n"
+            .as_bytes(),
+    );
+    let out = rawi(&["extract", "--format", "markdown", p.to_str().unwrap()]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !s.contains('\u{1b}') && !s.contains('\u{7}') && !s.contains('\u{202e}'),
+        "{s:?}"
+    );
+    assert!(s.contains("## Quotes"));
+}
+
+#[test]
+fn empty_and_blank_files_are_fine() {
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"\n \n\t\n"[..])] {
+        let p = temp(name, bytes);
+        let out = rawi(&["extract", p.to_str().unwrap()]);
+        assert!(out.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["paragraphs"].as_array().unwrap().len(), 0);
+    }
+}
+
+#[test]
+fn no_arguments_prints_the_bundled_seed_digest() {
+    let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("# %60 من قوات التحالف الدولي تغادر العراق"));
+}
