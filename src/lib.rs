@@ -8,6 +8,7 @@
 
 pub mod article;
 pub mod extract;
+pub mod layout;
 pub mod sanitize;
 pub mod text;
 

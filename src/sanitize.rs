@@ -203,6 +203,26 @@ fn sanitize(input: &str, policy: Policy) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Sanitizes `input` and, when anything changed, also returns for every
+/// `char` of the result the byte offset in `input` it comes from (`None`
+/// means the text is unchanged, so offsets are the identity).
+pub(crate) fn sanitize_with_origins(
+    input: &str,
+    policy: Policy,
+) -> (Cow<'_, str>, Option<Vec<usize>>) {
+    if is_clean(input, policy) {
+        return (Cow::Borrowed(input), None);
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut origins = Vec::with_capacity(input.len());
+    scan(input, policy, |i, c| {
+        out.push(c);
+        origins.push(i);
+        ControlFlow::Continue(())
+    });
+    (Cow::Owned(out), Some(origins))
+}
+
 /// The one scanner behind every function here. Calls `emit(offset, c)` for
 /// each character of the sanitized text, in order, where `offset` is the
 /// byte offset in `input` of the character it comes from (a placeholder's
