@@ -92,9 +92,12 @@ pub struct VisualLine {
 pub struct VisualCell {
     /// One grapheme cluster, sanitized and NFC (mirrored in RTL runs).
     pub text: String,
-    /// Columns it takes: 1 or 2 (summed per grapheme, never measured on a
-    /// whole string: `unicode-width` counts lam-alef `لا` as one column at
-    /// string level, terminals draw two).
+    /// Columns it takes: the `unicode-width` of `text` alone, and at least
+    /// 1 — so 1 for Arabic letters with their harakat, 2 for wide CJK and
+    /// emoji. Line widths are sums of these, never the width of a whole
+    /// string: `unicode-width` counts lam-alef `لا` as one column at string
+    /// level, terminals (and ratatui's buffer) draw two. Draw each cell with
+    /// this width; do not re-measure joined cells.
     pub width: u8,
     /// Byte offset, in the paragraph text as passed in, of the grapheme this
     /// cell shows. Highlights (quotes, numbers, search hits: byte spans into

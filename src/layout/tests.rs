@@ -149,6 +149,17 @@ fn seed_numbers_read_left_to_right_and_harakat_stay() {
 }
 
 #[test]
+fn years_and_nfc_harakat() {
+    // Not from the seed: `fy EAm 2015m` في عام 2015م. The year stays `2015`;
+    // the meem glued after it (logically) is drawn on its left.
+    assert_eq!(drawn_bw("في عام 2015م", 12, None), ["m2015 mAE yf"]);
+    // Seed `mh~dA` مهّدا with shadda typed after fatha: NFC puts the marks
+    // in canonical order (fatha, ccc 30, before shadda, ccc 33) in the cell.
+    let line = &layout_paragraph("مهّ\u{64E}دا", 10, None)[0];
+    assert!(line.cells.iter().any(|c| c.text == "ه\u{64E}\u{651}"));
+}
+
+#[test]
 fn seed_paragraph_rows_and_right_edge() {
     // Seed paragraph 3: the first three rows are those of the sample; the
     // last one is `lqwAt Al>mn.` alone, right-aligned, full stop on its left.
@@ -464,9 +475,9 @@ fn check_invariants(text: &str, width: u16, dir: Option<Direction>) -> Result<()
     Ok(())
 }
 
+// 256 cases each by default; `PROPTEST_CASES=20000 cargo test --lib layout`
+// for a longer run.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
-
     #[test]
     fn invariants_hold_on_mixed_hostile_text(
         text in paragraph(),
