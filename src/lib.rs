@@ -9,7 +9,9 @@
 pub mod article;
 pub mod extract;
 pub mod json;
+pub mod layout;
 pub mod markdown;
+pub mod sanitize;
 pub mod source;
 pub mod text;
 
