@@ -251,12 +251,7 @@ impl Iterator for VisualLines<'_> {
                 && let Some(range) = cur.lines.get(cur.next).cloned()
             {
                 cur.next += 1;
-                return Some(reorder::visual_line(
-                    &cur.segment,
-                    range,
-                    self.width,
-                    self.dir,
-                ));
+                return Some(reorder::visual_line(&cur.segment, range, self.width, self.dir));
             }
             self.current = None;
             if !self.advance_segment() {

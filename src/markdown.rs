@@ -7,18 +7,11 @@ use std::fmt::Write;
 
 use crate::article::{Article, SpeakerKind};
 use crate::json::number_value;
+use crate::sanitize::{Hidden, for_terminal_line};
 
-/// Article text made safe to print: control characters (C0 except tab and
-/// newline, DEL, C1) and bidi embeddings/overrides/isolates are dropped,
-/// newlines become spaces.
+/// Article text made safe to print on one line (see [`crate::sanitize`]).
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        })
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-        .collect()
+    for_terminal_line(s, Hidden::Drop).into_owned()
 }
 
 fn cell(s: &str) -> String {

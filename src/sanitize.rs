@@ -96,16 +96,12 @@ pub fn for_terminal_line(input: &str, hidden: Hidden) -> Cow<'_, str> {
 /// character that [`for_terminal`] would remove or replace (`\t` and `\n`
 /// are allowed). This is the invariant tests and debug assertions check.
 pub fn is_terminal_safe(s: &str) -> bool {
-    s.chars()
-        .all(|c| !is_hidden(c, false) && !is_line_separator(c))
+    s.chars().all(|c| !is_hidden(c, false) && !is_line_separator(c))
 }
 
 /// Bidi isolates and marks: given to the bidi algorithm, never emitted.
 pub(crate) fn is_bidi_isolate_or_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}'
-    )
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2066}'..='\u{2069}')
 }
 
 /// How [`scan`] treats what it meets.
@@ -180,9 +176,9 @@ fn is_clean(input: &str, policy: Policy) -> bool {
     // Fast path for ASCII: only C0 and DEL matter.
     let bytes = input.as_bytes();
     if bytes.is_ascii() {
-        return bytes.iter().all(|&b| {
-            (0x20..0x7F).contains(&b) || (!policy.single_line && (b == b'\t' || b == b'\n'))
-        });
+        return bytes
+            .iter()
+            .all(|&b| (0x20..0x7F).contains(&b) || (!policy.single_line && (b == b'\t' || b == b'\n')));
     }
     input.chars().all(|c| {
         !is_hidden(c, policy.keep_bidi_format)
@@ -206,10 +202,7 @@ fn sanitize(input: &str, policy: Policy) -> Cow<'_, str> {
 /// Sanitizes `input` and, when anything changed, also returns for every
 /// `char` of the result the byte offset in `input` it comes from (`None`
 /// means the text is unchanged, so offsets are the identity).
-pub(crate) fn sanitize_with_origins(
-    input: &str,
-    policy: Policy,
-) -> (Cow<'_, str>, Option<Vec<usize>>) {
+pub(crate) fn sanitize_with_origins(input: &str, policy: Policy) -> (Cow<'_, str>, Option<Vec<usize>>) {
     if is_clean(input, policy) {
         return (Cow::Borrowed(input), None);
     }
@@ -229,11 +222,7 @@ pub(crate) fn sanitize_with_origins(
 /// characters all carry the offset of the hidden character). Stops early
 /// when `emit` breaks. The layout uses the offsets to map every cell back to
 /// the unsanitized text, which is what the article's spans point into.
-pub(crate) fn scan(
-    input: &str,
-    policy: Policy,
-    mut emit: impl FnMut(usize, char) -> ControlFlow<()>,
-) {
+pub(crate) fn scan(input: &str, policy: Policy, mut emit: impl FnMut(usize, char) -> ControlFlow<()>) {
     let mut it = input.char_indices();
     while let Some((i, c)) = it.next() {
         let flow = if c == '\t' || c == '\n' || is_line_separator(c) {
@@ -376,17 +365,11 @@ mod tests {
     fn clean_text_is_borrowed() {
         let ar = "أعلن رئيس الوزراء العراقي مصطفى الكاظمي، أمس، مغادرة 60 في المئة";
         assert!(matches!(for_terminal(ar, Hidden::Drop), Cow::Borrowed(_)));
-        assert!(matches!(
-            for_bidi("a\tb\nc", Hidden::Show),
-            Cow::Borrowed(_)
-        ));
+        assert!(matches!(for_bidi("a\tb\nc", Hidden::Show), Cow::Borrowed(_)));
         // ZWNJ and ZWJ stay: they are part of words and emoji.
         let zw = "می\u{200C}خواهم 👩\u{200D}💻";
         assert!(matches!(for_terminal(zw, Hidden::Drop), Cow::Borrowed(_)));
-        assert!(matches!(
-            for_terminal_line("a\tb", Hidden::Drop),
-            Cow::Owned(_)
-        ));
+        assert!(matches!(for_terminal_line("a\tb", Hidden::Drop), Cow::Owned(_)));
     }
 
     #[test]
@@ -428,10 +411,7 @@ mod tests {
     #[test]
     fn unterminated_strings_end_at_newline_or_new_escape() {
         assert_eq!(drop_t("a\x1b]0;never ends"), "a");
-        assert_eq!(
-            drop_t("a\x1bPdcs body\nnext paragraph"),
-            "a\nnext paragraph"
-        );
+        assert_eq!(drop_t("a\x1bPdcs body\nnext paragraph"), "a\nnext paragraph");
         assert_eq!(drop_t("a\x1b]0;t\x1b[31mb"), "ab");
         assert_eq!(drop_t("a\x1b_apc\x18b"), "ab"); // CAN aborts
         assert_eq!(drop_t("a\u{9f}apc\u{9c}b\u{98}sos\x07c"), "abc");
@@ -455,10 +435,7 @@ mod tests {
     #[test]
     fn invisible_formatting_and_separators() {
         assert_eq!(drop_t("\u{FEFF}a\u{200B}b\u{2060}c\u{00AD}d"), "abcd");
-        assert_eq!(
-            for_bidi("a\u{200B}b\u{200F}", Hidden::Drop),
-            "a\u{200B}b\u{200F}"
-        );
+        assert_eq!(for_bidi("a\u{200B}b\u{200F}", Hidden::Drop), "a\u{200B}b\u{200F}");
         assert_eq!(drop_t("a\u{2028}b\u{2029}c"), "a\nb\nc");
         assert_eq!(
             for_terminal_line("t\x1b]2;x\x07i\tt\nle", Hidden::Drop),

@@ -82,23 +82,14 @@ impl Segment {
     /// The text of grapheme `i`.
     pub(crate) fn grapheme_text(&self, i: usize) -> &str {
         let start = self.graphemes[i].start;
-        let end = self
-            .graphemes
-            .get(i + 1)
-            .map_or(self.text.len(), |g| g.start);
+        let end = self.graphemes.get(i + 1).map_or(self.text.len(), |g| g.start);
         &self.text[start..end]
     }
 }
 
 /// Prepares `raw`, which starts at byte `origin` of the paragraph, for a
 /// line `width` cells wide (`width >= 1`).
-pub(crate) fn prepare(
-    raw: &str,
-    origin: usize,
-    width: u16,
-    dir: Direction,
-    hidden: Hidden,
-) -> Segment {
+pub(crate) fn prepare(raw: &str, origin: usize, width: u16, dir: Direction, hidden: Hidden) -> Segment {
     let (clean, origins) = sanitize::sanitize_with_origins(raw, Policy::bidi(hidden));
     let mut text = String::with_capacity(clean.len());
     let mut graphemes = Vec::new();
@@ -206,10 +197,7 @@ fn resolve_levels(seg: &mut Segment) {
     for g in &mut seg.graphemes {
         // A grapheme is moved as a unit; its level is its first byte's
         // (marks take their base's level anyway, rule W1).
-        g.level = info
-            .levels
-            .get(g.start)
-            .map_or(seg.para_level, |l| l.number());
+        g.level = info.levels.get(g.start).map_or(seg.para_level, |l| l.number());
         g.resets = info.original_classes.get(g.start).is_some_and(|c| {
             matches!(
                 c,
@@ -236,9 +224,7 @@ mod tests {
     use super::*;
 
     fn texts(seg: &Segment) -> Vec<&str> {
-        (0..seg.graphemes.len())
-            .map(|i| seg.grapheme_text(i))
-            .collect()
+        (0..seg.graphemes.len()).map(|i| seg.grapheme_text(i)).collect()
     }
 
     #[test]
@@ -269,19 +255,10 @@ mod tests {
 
     #[test]
     fn kinds() {
-        let seg = prepare(
-            "a\tb\u{200B}c\u{2067}\u{A0}",
-            0,
-            40,
-            Direction::Ltr,
-            Hidden::Drop,
-        );
+        let seg = prepare("a\tb\u{200B}c\u{2067}\u{A0}", 0, 40, Direction::Ltr, Hidden::Drop);
         let kinds: Vec<Kind> = seg.graphemes.iter().map(|g| g.kind).collect();
         use Kind::{Break, Glyph, Space};
-        assert_eq!(
-            kinds,
-            [Glyph, Space, Glyph, Break, Glyph, Kind::Hidden, Glyph]
-        );
+        assert_eq!(kinds, [Glyph, Space, Glyph, Break, Glyph, Kind::Hidden, Glyph]);
         assert_eq!(seg.grapheme_text(1), " ");
     }
 

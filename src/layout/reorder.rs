@@ -15,12 +15,7 @@ use super::prepare::{Kind, Segment, Subst};
 use super::{Direction, VisualCell, VisualLine};
 
 /// The visual line for graphemes `range` of `seg` in a `width` wide column.
-pub(crate) fn visual_line(
-    seg: &Segment,
-    range: Range<usize>,
-    width: u16,
-    dir: Direction,
-) -> VisualLine {
+pub(crate) fn visual_line(seg: &Segment, range: Range<usize>, width: u16, dir: Direction) -> VisualLine {
     let gs = &seg.graphemes[range.clone()];
     let mut levels: Vec<u8> = Vec::new();
     let order: Vec<usize> = if seg.needs_reorder {

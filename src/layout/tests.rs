@@ -201,10 +201,7 @@ fn mixed_paragraphs_from_bidi_md() {
     );
     assert_eq!(
         drawn_bw(ltr, 40, None),
-        [
-            "The Iraqi PM (ymZAklA YfTSm) said 60% of",
-            "«flAHtlA tAwq» left."
-        ]
+        ["The Iraqi PM (ymZAklA YfTSm) said 60% of", "«flAHtlA tAwq» left."]
     );
 }
 
@@ -260,27 +257,18 @@ fn hostile_text_never_reaches_a_cell() {
 fn edge_cases_are_defined() {
     assert!(layout_paragraph("أي شيء", 0, None).is_empty());
     assert!(layout_paragraph("", 40, None).is_empty());
-    assert_eq!(
-        layout_paragraph("\n", 40, None),
-        vec![VisualLine::default()]
-    );
+    assert_eq!(layout_paragraph("\n", 40, None), vec![VisualLine::default()]);
     assert_eq!(drawn("a\n\nb\n", 10, None), ["a", "", "b"]);
     // Width 1: one cell per row, a wide character becomes U+FFFD.
     assert_eq!(drawn("中a", 1, None), ["\u{FFFD}", "a"]);
     // Rows break in logical order: lam, then alef.
     assert_eq!(drawn_bw("لا", 1, None), ["l", "A"]);
     // A lone mark sits on a dotted circle.
-    assert_eq!(
-        drawn("\u{64F}", 3, Some(Direction::Ltr)),
-        ["\u{25CC}\u{64F}"]
-    );
+    assert_eq!(drawn("\u{64F}", 3, Some(Direction::Ltr)), ["\u{25CC}\u{64F}"]);
     // Digits only: no strong letter, the caller's direction decides.
     assert_eq!(drawn("2015", 6, None), ["2015"]);
     assert_eq!(drawn("2015", 6, Some(Direction::Rtl)), ["  2015"]);
-    assert_eq!(
-        paragraph_direction("\x1b]0;Title\x07 قال"),
-        Some(Direction::Rtl)
-    );
+    assert_eq!(paragraph_direction("\x1b]0;Title\x07 قال"), Some(Direction::Rtl));
     assert_eq!(
         paragraph_direction("\u{2066}abc\u{2069} قال"),
         Some(Direction::Rtl)
@@ -450,10 +438,7 @@ fn check_invariants(text: &str, width: u16, dir: Option<Direction>) -> Result<()
             if !is_digit(&cell.text) {
                 continue;
             }
-            if let Some(j) = line
-                .cells
-                .iter()
-                .position(|c| c.logical == cell.logical + 1)
+            if let Some(j) = line.cells.iter().position(|c| c.logical == cell.logical + 1)
                 && is_digit(&line.cells[j].text)
             {
                 prop_assert_eq!(j, i + 1, "digits out of order in {:?}", line.text());
