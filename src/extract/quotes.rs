@@ -434,8 +434,8 @@ impl<'a> Finder<'a> {
     fn cues(&self, inside: &[bool]) -> Vec<Cue> {
         let lex = lexicon();
         let mut out = Vec::new();
-        for i in 0..self.t.len() {
-            if inside[i] || !self.t.toks[i].is_word() {
+        for (i, &quoted) in inside.iter().enumerate() {
+            if quoted || !self.t.toks[i].is_word() {
                 continue;
             }
             let f = self.t.fold(i);
@@ -528,7 +528,7 @@ impl<'a> Finder<'a> {
         let mut mention = Mention::default();
         let mut agreement = Agreement::Unknown;
         let content_from;
-        let mut has_marker = false;
+        let has_marker;
         let mut direct_q = None;
         match cue.kind {
             CueKind::Verb {

@@ -5,7 +5,7 @@
 //! folded forms live in one reused `String`, so tokenizing a paragraph
 //! allocates nothing per token once the buffers have grown.
 
-use crate::text::{digit_value, fold_char, is_word_char};
+use crate::text::{digit_value, is_word_char};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
