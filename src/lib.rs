@@ -3,6 +3,24 @@
 //! This library holds no terminal code. It turns article text into an
 //! [`Article`]: paragraphs and sections, speakers and what they said, and
 //! the numbers in the text, each with byte spans into the text.
+//!
+//! ```
+//! use rawi::{Document, SpeakerKind, analyze};
+//!
+//! let text = "عنوان\n\nوقال وزير الخارجية العراقي، فؤاد حسين، إن الحوار مهم.\n";
+//! let article = analyze(Document::from_text("example", text));
+//! let quote = &article.quotes[0];
+//! let speaker = &article.speakers[quote.speaker.unwrap()];
+//! assert_eq!(speaker.name, "فؤاد حسين");
+//! assert_eq!(speaker.kind, SpeakerKind::Person);
+//! assert_eq!(article.slice(quote.span), "الحوار مهم.");
+//! ```
+//!
+//! Data flow: [`source`] reads bytes into a [`Document`]; [`analyze`] finds
+//! the structure, quotes and numbers ([`extract`]); [`json`] and
+//! [`markdown`] print it; [`layout`] turns a paragraph into screen rows in
+//! visual order for the reader, and [`sanitize`] is the one boundary every
+//! piece of article text crosses before it reaches a terminal.
 
 #![warn(missing_docs)]
 
