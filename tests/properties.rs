@@ -5,7 +5,12 @@ use proptest::prelude::*;
 use rawi::{Article, Document, analyze};
 
 fn check(a: &Article) {
-    let ok = |s: rawi::Span| s.start <= s.end && s.end <= a.text.len() && a.text.is_char_boundary(s.start) && a.text.is_char_boundary(s.end);
+    let ok = |s: rawi::Span| {
+        s.start <= s.end
+            && s.end <= a.text.len()
+            && a.text.is_char_boundary(s.start)
+            && a.text.is_char_boundary(s.end)
+    };
     for p in &a.paragraphs {
         assert!(ok(p.span));
     }
@@ -17,7 +22,10 @@ fn check(a: &Article) {
         assert!(q.cue.is_none_or(ok));
         assert!(q.speaker.is_none_or(|i| i < a.speakers.len()));
         let p = a.paragraphs[q.paragraph].span;
-        assert!(q.span.start >= p.start && q.span.end <= p.end, "a quote stays in its paragraph");
+        assert!(
+            q.span.start >= p.start && q.span.end <= p.end,
+            "a quote stays in its paragraph"
+        );
     }
     for n in &a.numbers {
         assert!(ok(n.span) && n.paragraph < a.paragraphs.len() && n.value.is_finite());

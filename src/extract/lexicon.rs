@@ -67,6 +67,8 @@ macro_rules! lexicon {
 lexicon! {
     /// Arabic reporting verbs, finite forms.
     ar_verbs => "ar_verbs.txt";
+    /// Arabic verbs that relay another speaker's words (`نقل … عن`).
+    ar_relay_verbs => "ar_relay_verbs.txt";
     /// Arabic continuation participles.
     ar_participles => "ar_participles.txt";
     /// Arabic "according to" cues.

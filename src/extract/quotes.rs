@@ -538,8 +538,23 @@ impl<'a> Finder<'a> {
                 ..
             } => {
                 agreement = a;
-                let (m, np_end) = self.ar_subject(at + 1, s1);
+                let (m, mut np_end) = self.ar_subject(at + 1, s1);
                 mention = m;
+                // `نقلت وكالة X عن Y قوله إن …`: Y speaks, X is the channel.
+                let relay = lexicon().ar_relay_verbs.contains(self.t.fold(at))
+                    || strip_conjunction(self.t.fold(at))
+                        .is_some_and(|v| lexicon().ar_relay_verbs.contains(v));
+                if relay && np_end < s1 && self.t.fold(np_end) == "عن" {
+                    let (m2, end2) = self.ar_subject(np_end + 1, s1);
+                    if !m2.is_empty() {
+                        mention = m2;
+                        agreement = Agreement::Unknown;
+                        np_end = end2;
+                        while np_end < s1 && self.t.fold(np_end).starts_with("قول") {
+                            np_end += 1;
+                        }
+                    }
+                }
                 let (from, marker, q) = self.content_start(np_end, s1, qspans);
                 has_marker = marker;
                 direct_q = q;
@@ -606,8 +621,10 @@ impl<'a> Finder<'a> {
                     mention = m;
                 }
                 if told {
-                    // `told reporters that …`
-                    if let Some(j) = (after..s1.min(after + 6)).find(|&j| self.t.fold(j) == "that") {
+                    // `told reporters that …`, `told the BBC: “…`
+                    if let Some(j) = (after..s1.min(after + 6)).find(|&j| {
+                        self.t.fold(j) == "that" || matches!(self.t.toks[j].punct(), Some(':' | '“' | '"'))
+                    }) {
                         after = j;
                     }
                 }
@@ -718,11 +735,23 @@ impl<'a> Finder<'a> {
                 if adjacent {
                     return (j, true, Some(q));
                 }
-                break;
+                if english {
+                    break;
+                }
+                // An outlet or a title in marks among the channel words
+                // (`لـ«الشرق الأوسط» إن`): step over it.
+                j = qspans[q].end.max(j + 1);
+                continue;
             }
             if english && !adjacent && !self.is_complementiser(j) && self.t.toks[j].is_word() {
-                // English words follow the verb at once (`said that …`, `said:`).
-                break;
+                // English words follow the verb at once (`said that …`,
+                // `said:`), or after a short time or place (`said on Tuesday that`).
+                let that_soon = (j..s1.min(j + 5))
+                    .take_while(|&k| self.t.toks[k].is_word())
+                    .any(|k| self.t.fold(k) == "that");
+                if !that_soon {
+                    break;
+                }
             }
             let tok = self.t.toks[j];
             match tok.punct() {
@@ -1099,12 +1128,20 @@ impl<'a> Finder<'a> {
         };
         let mut name: Option<(usize, usize)> = None;
         let mut role_words: Vec<(usize, usize)> = Vec::new();
+        // Segments between commas, nearest to the verb first: the name is
+        // usually there (`Speaking to reporters, Smith said`, `her mother,
+        // Fiona, said`).
+        let mut segments = Vec::new();
         let mut seg = a;
         while seg < b {
             let mut end = seg;
             while end < b && self.t.toks[end].punct() != Some(',') {
                 end += 1;
             }
+            segments.push((seg, end));
+            seg = end + 1;
+        }
+        for &(seg, end) in segments.iter().rev() {
             let cut = (seg..end)
                 .find(|&k| EN_CUT.contains(&self.t.fold(k)))
                 .unwrap_or(end);
@@ -1153,9 +1190,8 @@ impl<'a> Finder<'a> {
                     role_words.push((first, cut));
                 }
             }
-            seg = end + 1;
         }
-        let role = role_words.first().map(|&(x, y)| self.text_of(x, y));
+        let role = role_words.last().map(|&(x, y)| self.text_of(x, y));
         match name {
             Some((x, y)) => Mention {
                 name: Some(self.text_of(x, y)),
@@ -1286,6 +1322,40 @@ mod tests {
             "يتوقع ارتفاع عائدات هذا القطاع من 443 مليون دولار.",
         ]);
         assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn relayed_words_belong_to_the_source_after_an() {
+        let q =
+            quotes(&["ونقلت وكالة الأنباء الرسمية عن وزير الداخلية محمد العلي قوله إن الوضع الأمني مستقر."]);
+        assert_eq!(q[0].0, "محمد العلي", "{q:?}");
+        assert_eq!(q[0].3, "الوضع الأمني مستقر.");
+    }
+
+    #[test]
+    fn outlet_in_marks_between_subject_and_complementiser() {
+        let q = quotes(&[
+            "وقال المتحدث باسم الوزارة أحمد حافظ لـ«الشرق الأوسط» إن «الاجتماع سيعقد غداً في القاهرة».",
+        ]);
+        assert_eq!(q[0].0, "أحمد حافظ");
+        assert_eq!(q[0].3, "الاجتماع سيعقد غداً في القاهرة");
+        assert!(q[0].4);
+    }
+
+    #[test]
+    fn english_time_before_that_and_names_near_the_verb() {
+        let q = quotes(&[
+            "Speaking to reporters, John Smith said on Tuesday that the talks would resume.",
+            "Mr Brown told the BBC: “We are ready.”",
+        ]);
+        assert_eq!(
+            (q[0].0.as_str(), q[0].3.as_str()),
+            ("John Smith", "the talks would resume.")
+        );
+        assert_eq!(
+            (q[1].0.as_str(), q[1].3.as_str(), q[1].4),
+            ("Brown", "We are ready.", true)
+        );
     }
 
     #[test]
