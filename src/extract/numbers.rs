@@ -24,6 +24,7 @@
 //! nothing is allocated per token. Only a found number allocates (its unit).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::article::{NumberKind, NumberMention, Span};
@@ -207,24 +208,53 @@ struct Word {
     role: Role,
 }
 
+/// FNV-1a, for lexicon lookups: the keys are short words, for which it is
+/// several times faster than the default SipHash. Hash flooding is no
+/// concern: text is only looked up, never inserted.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+
 /// The word lists, folded and keyed for lookups by slices of the folded buffer.
 struct Lexicon {
-    ar_words: HashMap<String, Word>,
+    ar_words: Map<Word>,
     /// Arabic ordinals keyed without their article.
-    ar_ordinals: HashMap<String, Word>,
-    en_words: HashMap<String, Word>,
-    en_ordinals: HashMap<String, Word>,
+    ar_ordinals: Map<Word>,
+    en_words: Map<Word>,
+    en_ordinals: Map<Word>,
     /// First word of a month name → the second word of two-word names
     /// (`None` for one-word names).
-    months: HashMap<String, Vec<Option<String>>>,
-    currencies: HashMap<String, String>,
+    months: Map<Vec<Option<String>>>,
+    currencies: Map<String>,
     /// Folded dual form → the singular noun.
-    duals: HashMap<String, String>,
+    duals: Map<String>,
     approx: Vec<Vec<String>>,
     percent: Vec<Vec<String>>,
-    year_cues: HashSet<String>,
-    year_after: HashSet<String>,
-    stop: HashSet<String>,
+    year_cues: Set,
+    year_after: Set,
+    stop: Set,
+    /// Longest folded word any word list can match, proclitics included:
+    /// longer words are not looked up at all.
+    max_len: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -273,8 +303,8 @@ fn is_ordinal(role: Role) -> bool {
 
 /// Parses `FORM VALUE ROLE` lines into (cardinal words, ordinal words).
 /// Arabic ordinals lose their article: the matcher checks it in the text.
-fn load_words(src: &'static str) -> (HashMap<String, Word>, HashMap<String, Word>) {
-    let (mut words, mut ordinals) = (HashMap::new(), HashMap::new());
+fn load_words(src: &'static str) -> (Map<Word>, Map<Word>) {
+    let (mut words, mut ordinals) = (Map::default(), Map::default());
     for line in entries(src) {
         let mut parts = line.split_whitespace();
         let (Some(form), Some(value), Some(role)) = (parts.next(), parts.next(), parts.next())
@@ -303,7 +333,7 @@ impl Lexicon {
         let (ar_words, ar_ordinals) = load_words(AR_WORDS);
         let (en_words, en_ordinals) = load_words(EN_WORDS);
 
-        let mut months: HashMap<String, Vec<Option<String>>> = HashMap::new();
+        let mut months: Map<Vec<Option<String>>> = Map::default();
         for line in entries(MONTHS) {
             let words: Vec<String> = line.split_whitespace().map(fold).collect();
             let Some((number, name)) = words.split_last() else {
@@ -323,14 +353,14 @@ impl Lexicon {
             }
         }
 
-        let mut currencies = HashMap::new();
+        let mut currencies = Map::default();
         for line in entries(CURRENCIES) {
             if let Some((form, unit)) = line.split_once(char::is_whitespace) {
                 currencies.insert(fold(form), unit.trim().to_string());
             }
         }
 
-        let mut duals = HashMap::new();
+        let mut duals = Map::default();
         for line in entries(DUAL_NOUNS) {
             let mut parts = line.split_whitespace();
             let Some(noun) = parts.next() else { continue };
@@ -349,7 +379,7 @@ impl Lexicon {
 
         let (mut approx, mut percent) = (Vec::new(), Vec::new());
         let (mut year_cues, mut year_after, mut stop) =
-            (HashSet::new(), HashSet::new(), HashSet::new());
+            (Set::default(), Set::default(), Set::default());
         for line in entries(CUES) {
             let Some((category, phrase)) = line.split_once(char::is_whitespace) else {
                 continue;
@@ -365,7 +395,19 @@ impl Lexicon {
             }
         }
 
+        let longest = ar_words
+            .keys()
+            .chain(ar_ordinals.keys())
+            .chain(duals.keys());
+        let longest = longest
+            .chain(en_words.keys())
+            .chain(en_ordinals.keys())
+            .map(String::len)
+            .max();
+        // four proclitic letters at most (وبال), two bytes each
+        let max_len = longest.unwrap_or(0) + 8;
         Lexicon {
+            max_len,
             ar_words,
             ar_ordinals,
             en_words,
@@ -544,9 +586,8 @@ impl<'a> Cx<'a> {
 
     // ------------------------------------------------------------ phrases
 
-    /// Matches a folded phrase starting at token `i`; returns the index
-    /// after it. Words must be separate tokens except a `%` sign, which may
-    /// be glued.
+    /// Matches a folded phrase starting at token `i` (glued or not, so `60%`
+    /// and `60 %` both match `%`); returns the index after it.
     fn phrase_at(&self, i: usize, phrase: &[String]) -> Option<usize> {
         for (k, w) in phrase.iter().enumerate() {
             if self.f(i + k) != w {
@@ -645,7 +686,8 @@ impl<'a> Cx<'a> {
             .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
             .flat_map(char::to_lowercase)
             .collect();
-        let accusative = t.tanwin || (value.fract() == 0.0 && (11.0..=99.0).contains(&value));
+        let accusative =
+            t.tanwin || (value.fract() == 0.0 && (11.0..=99.0).contains(&(value % 100.0)));
         if accusative && w.ends_with('ا') && w.chars().count() > 2 {
             w.pop();
         }
@@ -691,6 +733,11 @@ impl<'a> Cx<'a> {
             for c in self.f(k).chars() {
                 let d = f64::from(c.to_digit(10).unwrap_or(0));
                 if in_frac {
+                    // digits past f64 precision add nothing (and could
+                    // overflow the scale to infinity)
+                    if frac_scale >= 1e15 {
+                        continue;
+                    }
                     frac = frac * 10.0 + d;
                     frac_scale *= 10.0;
                 } else {
@@ -888,7 +935,10 @@ impl<'a> Cx<'a> {
         let (Some(a), Some(b)) = (self.tok(first), self.tok(after - 1)) else {
             return String::new();
         };
-        self.folded.get(a.f0..b.f1).unwrap_or("").to_string()
+        let src = self.text.get(a.start..b.end).unwrap_or("");
+        src.chars()
+            .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
+            .collect()
     }
 
     /// `و 31 يوليو`, `- 31 July` at `k`: the number before is a day too.
@@ -934,6 +984,9 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------ words
 
     fn arabic_at(&self, i: usize) -> Step {
+        if self.f(i).len() > self.lex.max_len {
+            return Step::Next;
+        }
         if let Some(f) = self.arabic_ordinal(i) {
             return Step::Found(f);
         }
@@ -947,6 +1000,9 @@ impl<'a> Cx<'a> {
     }
 
     fn latin_at(&self, i: usize) -> Step {
+        if self.f(i).len() > self.lex.max_len {
+            return Step::Next;
+        }
         if let Some(f) = self.english_ordinal(i) {
             return Step::Found(f);
         }
@@ -1240,6 +1296,12 @@ impl<'a> Cx<'a> {
         if value <= 0.0 {
             return None;
         }
+        // a lone unit word right before digits is a verb or a name
+        // (القاعة تسع 500 شخص: "holds"), not a count
+        let lone = next == i + 1 && matches!(first.role, Role::Unit | Role::Fraction);
+        if lone && self.tok(next).is_some_and(|t| t.class == Class::Digits) {
+            return None;
+        }
         let start = self.start_after(i, letters);
         let mut end = self.toks[next - 1].end;
         let mut k = next;
@@ -1280,5 +1342,470 @@ fn term_state(role: Role, v: f64) -> State {
         Role::Ten => State::Ten,
         Role::Hundred => State::Hundred,
         _ => State::Unit(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (text, value, kind) of every number in `text`.
+    fn nums(text: &str) -> Vec<(String, f64, NumberKind)> {
+        full(text)
+            .into_iter()
+            .map(|m| (m.span.of(text).to_string(), m.value, m.kind))
+            .collect()
+    }
+
+    fn full(text: &str) -> Vec<NumberMention> {
+        let mut out = Vec::new();
+        find_numbers(text, 0, 0, &mut out);
+        out
+    }
+
+    fn one(text: &str) -> NumberMention {
+        let found = full(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        nums(text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    use NumberKind::*;
+
+    #[test]
+    fn digits_in_three_scripts() {
+        assert_eq!(
+            nums("قتل 27 و٢٧ و۲۷ شخصا"),
+            vec![
+                ("27".into(), 27.0, Cardinal),
+                ("٢٧".into(), 27.0, Cardinal),
+                ("۲۷".into(), 27.0, Cardinal),
+            ]
+        );
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(one("He paid 1,234,567 for it").value, 1_234_567.0);
+        assert_eq!(one("بلغت 560.7 نقطة").value, 560.7);
+        assert_eq!(one("بلغت ١٢٫٥ نقطة").value, 12.5);
+        assert_eq!(one("بلغت ١٬٢٣٤ نقطة").value, 1234.0);
+        // a comma before anything but 3 digits is a list, not a group
+        assert_eq!(
+            nums("days 30,31 of"),
+            vec![("30".into(), 30.0, Cardinal), ("31".into(), 31.0, Cardinal)]
+        );
+        // not single numbers: times, dotted addresses, slashes
+        assert!(nums("at 10:30 from 192.168.1.1 on 30/7").is_empty());
+    }
+
+    #[test]
+    fn digits_glued_to_arabic_letters() {
+        let text = "أسفرت عن تدمير 120 كهفاً ووكراً وقتل27 عُنصراً من داعـش";
+        let found = full(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].span.of(text), "120");
+        assert_eq!(found[0].unit.as_deref(), Some("كهف"));
+        assert_eq!(found[1].span.of(text), "27");
+        assert_eq!(found[1].unit.as_deref(), Some("عنصر"));
+        assert_eq!(nums("التزام الولايات المتحدة بـ120 طائرة")[0].0, "120");
+    }
+
+    #[test]
+    fn digits_glued_after_latin_are_names() {
+        assert!(
+            nums("ستسلم ثماني طائراتF16- إلى القاعدة")
+                .iter()
+                .all(|n| n.1 == 8.0)
+        );
+        assert!(nums("F16 and F-16 jets, COVID-19 cases, 5G networks").is_empty());
+        assert_eq!(
+            texts("ويعد تسليم طائرات F16- Block 52 إحدى أهم الخطوات"),
+            vec!["52"]
+        );
+        assert_eq!(texts("طائراتF16- بلوك 52 إلى القاعدة"), vec!["52"]);
+    }
+
+    #[test]
+    fn english_ordinal_suffixes() {
+        assert_eq!(
+            nums("the 21st century and the 3rd time"),
+            vec![("21st".into(), 21.0, Ordinal), ("3rd".into(), 3.0, Ordinal),]
+        );
+    }
+
+    #[test]
+    fn percent_in_every_spelling() {
+        let text = "%60 و60% و60 % و٪60 و60 في المئة و60 في المائة و60 بالمئة و60 بالمائة";
+        let found = full(text);
+        assert_eq!(found.len(), 8, "{found:?}");
+        for m in &found {
+            assert_eq!(
+                (m.value, m.kind, m.unit.as_deref()),
+                (60.0, Percent, Some("percent"))
+            );
+        }
+        assert_eq!(found[0].span.of(text), "%60");
+        assert_eq!(found[4].span.of(text), "60 في المئة");
+        assert_eq!(
+            texts("up 60 per cent and 8.2 percent"),
+            vec!["60 per cent", "8.2 percent"]
+        );
+        assert_eq!(one("%60 من قوات التحالف الدولي تغادر العراق").kind, Percent);
+    }
+
+    #[test]
+    fn arabic_number_words() {
+        assert_eq!(
+            nums("ستسلم ثماني طائرات"),
+            vec![("ثماني".into(), 8.0, CountWord)]
+        );
+        assert_eq!(one("بلغ العدد ثلاثمائة وواحد وثلاثون قتيلا").value, 331.0);
+        assert_eq!(one("قتل ثلاثة آلاف شخص").value, 3000.0);
+        assert_eq!(one("أصيب أحد عشر جنديا").value, 11.0);
+        assert_eq!(one("أصيب اثنا عشر مدنيا").value, 12.0);
+        assert_eq!(one("حضر خمسة وعشرون نائبا").value, 25.0);
+        assert_eq!(one("نحو مئة وخمسين ألف لاجئ").value, 150_000.0);
+        assert_eq!(one("ألفين وخمسمائة جندي").value, 2500.0);
+        let m = one("مشاريع الصرف الصحي ومشروع استصلاح المليون فدان");
+        assert_eq!(
+            (m.value, m.kind, m.unit.as_deref()),
+            (1e6, CountWord, Some("فدان"))
+        );
+    }
+
+    #[test]
+    fn proclitics_stay_out_of_the_span() {
+        let text = "بالسجن سبع سنوات على الكندي وعشر سنوات على المصري";
+        assert_eq!(texts(text), vec!["سبع", "عشر"]);
+    }
+
+    #[test]
+    fn scale_words_multiply_digits() {
+        assert_eq!(one("نزوح 3 مليون شخص").value, 3e6);
+        assert_eq!(one("نزوح 2.5 ملايين شخص").value, 2.5e6);
+        assert_eq!(one("and 5 million people").value, 5e6);
+    }
+
+    #[test]
+    fn fractions() {
+        let text = "التي خصصت للتعليم ربع إجمالي مخصصات الإنفاق الحكومي";
+        assert_eq!(nums(text), vec![("ربع".into(), 0.25, CountWord)]);
+        assert_eq!(one("نصف مليون نازح").value, 5e5);
+    }
+
+    #[test]
+    fn arabic_word_traps() {
+        for text in [
+            "أوضح أن التعليم يوفر أحد أفضل فرص النمو",
+            "أن أحدهما كان عضواً فى التنظيم",
+            "وصل يوم الأحد إلى القاهرة",
+            "دفع ثمن السيارة",
+            "أجازت المملكة خطة خمسية",
+            "رجل واحد فقط",
+            "ولست أدري",
+            "القاعة تسع 500",
+        ] {
+            let found: Vec<_> = nums(text)
+                .into_iter()
+                .filter(|n| n.2 == CountWord)
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_give_two_numbers() {
+        assert_eq!(texts("تراوح العدد بين 10 و20 شخصا"), vec!["10", "20"]);
+        let text = "حكمت عليهم بالسجن بين سبع وعشر سنوات";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("سبع".into(), 7.0, CountWord),
+                ("عشر".into(), 10.0, CountWord)
+            ]
+        );
+    }
+
+    #[test]
+    fn english_number_words() {
+        let text = "two tablets was a lethal dose – and she had taken eight,";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("two".into(), 2.0, CountWord),
+                ("eight".into(), 8.0, CountWord)
+            ]
+        );
+        assert_eq!(one("some twenty-one people").value, 21.0);
+        assert_eq!(one("one hundred and twenty dogs").value, 120.0);
+        let m = one("three million dollars");
+        assert_eq!((m.value, m.kind), (3e6, Money));
+        assert!(nums("one of them said a second later").is_empty());
+        assert_eq!(
+            nums("the second time"),
+            vec![("second".into(), 2.0, Ordinal)]
+        );
+        assert_eq!(
+            nums("the twenty-first century"),
+            vec![("twenty-first".into(), 21.0, Ordinal)]
+        );
+    }
+
+    #[test]
+    fn duals_that_count() {
+        let text = "بعد جولتين من الحوار مع إدارة الرئيس السابق";
+        let m = one(text);
+        assert_eq!(
+            (m.span.of(text), m.value, m.kind, m.unit.as_deref()),
+            ("جولتين", 2.0, CountWord, Some("جولة"))
+        );
+        assert_eq!(
+            one("استهدفتهما قوات الأمن منذ يومين")
+                .span
+                .of("استهدفتهما قوات الأمن منذ يومين"),
+            "يومين"
+        );
+        assert_eq!(
+            texts("اجتمعا مرتين خلال شهرين ولمدة ساعتين"),
+            vec!["مرتين", "شهرين", "ساعتين"]
+        );
+        assert_eq!(one("ألفين دولار").value, 2000.0);
+        assert_eq!(one("مليونين من السكان").value, 2e6);
+        assert_eq!(one("مئتين من الجنود").value, 200.0);
+    }
+
+    #[test]
+    fn dual_traps() {
+        for text in [
+            "ملفات متعددة بين البلدين",
+            "سواء عبر الزيارتين الرسميتين إلى الإمارات",
+            "ثأراً للعنصرين اللذين استهدفتهما قوات الأمن",
+            "يومي 30",
+            "جاء الفلسطينيين والمتهمين",
+            "قال وزير الخارجية العراقي، فؤاد حسين",
+            "يوم الاثنين",
+            "تصدير النفط إلى بلدان الخليج",
+        ] {
+            let found: Vec<_> = nums(text)
+                .into_iter()
+                .filter(|n| n.2 == CountWord)
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn definite_ordinals() {
+        let text = "أن المرحلة الثالثة من الحوار الاستراتيجي، هي الأولى في عهد الرئيس";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("الثالثة".into(), 3.0, Ordinal),
+                ("الأولى".into(), 1.0, Ordinal)
+            ]
+        );
+        assert_eq!(
+            nums("لإنجاز الاستحقاق الثالث لخارطة الطريق"),
+            vec![("الثالث".into(), 3.0, Ordinal)]
+        );
+        assert_eq!(one("في القرن الحادي عشر").value, 11.0);
+        assert_eq!(one("الذكرى الخامسة والعشرين").value, 25.0);
+        // the second word of a month name, an indefinite ordinal
+        assert!(nums("في كانون الأول وتشرين الثاني").is_empty());
+        assert!(nums("ثاني أكسيد الكربون").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        let text = "عقد جلسة الحكم في الثاني من أغسطس المقبل";
+        assert_eq!(nums(text), vec![("الثاني من أغسطس".into(), 2.0, Date)]);
+        assert_eq!(one("في الحادي عشر من سبتمبر").value, 11.0);
+        let text = "إلى القاعدة الجوية غرب القاهرة يومي 30 و31 يوليو، وذلك";
+        assert_eq!(
+            nums(text),
+            vec![("30".into(), 30.0, Date), ("31 يوليو".into(), 31.0, Date)]
+        );
+        let text = "was taken to Royal Shrewsbury hospital on 12 April after";
+        assert_eq!(nums(text), vec![("12 April".into(), 12.0, Date)]);
+        assert_eq!(
+            nums("في 1 كانون الثاني"),
+            vec![("1 كانون الثاني".into(), 1.0, Date)]
+        );
+        assert_eq!(
+            nums("on April 12, 2015,"),
+            vec![("12".into(), 12.0, Date), ("2015".into(), 2015.0, Year)]
+        );
+    }
+
+    #[test]
+    fn years() {
+        let text = "في ميزانيتها للعام 2015م، التي خصصت";
+        assert_eq!(nums(text), vec![("2015".into(), 2015.0, Year)]);
+        assert_eq!(
+            nums("وفي يونيو 2014، صدرت"),
+            vec![("2014".into(), 2014.0, Year)]
+        );
+        assert_eq!(nums("من 443 مليون دولار عام 2013م إلى")[1].2, Year);
+        assert_eq!(nums("توفي عام 1445هـ")[0].2, Year);
+        assert_eq!(
+            nums("died in 1990 when"),
+            vec![("1990".into(), 1990.0, Year)]
+        );
+        assert_eq!(one("مشروع لتدريب 25000 معلم").kind, Cardinal);
+        assert_eq!(one("شارك 1990 شخصا").kind, Cardinal);
+    }
+
+    #[test]
+    fn money() {
+        let text = "أن التزام الولايات المتحدة بـ 1.3 بليون دولار أمريكي";
+        let m = one(text);
+        assert_eq!(
+            (m.span.of(text), m.value, m.kind, m.unit.as_deref()),
+            ("1.3 بليون دولار", 1.3e9, Money, Some("دولار"))
+        );
+        let text = "خطة خمسية بتكلفة قدرها 80 مليار ريال لتطوير";
+        assert_eq!(nums(text), vec![("80 مليار ريال".into(), 8e10, Money)]);
+        assert_eq!(
+            nums("$5 million and £20 and €3bn and 40 euros"),
+            vec![
+                ("$5 million".into(), 5e6, Money),
+                ("£20".into(), 20.0, Money),
+                ("€3bn".into(), 3e9, Money),
+                ("40 euros".into(), 40.0, Money),
+            ]
+        );
+    }
+
+    #[test]
+    fn cardinal_units() {
+        let m = one("لقي 60 إرهابياً حتفهم");
+        assert_eq!(m.unit.as_deref(), Some("إرهابي"));
+        assert_eq!(one("لأكثر من 30 عاما.").unit.as_deref(), Some("عام"));
+        assert_eq!(one("Eloise Parry, 21, was taken").unit, None);
+    }
+
+    #[test]
+    fn approximate_qualifiers() {
+        let text = "مهّدا لمغادرة ما يقرب من 60 في المئة من قوات التحالف";
+        assert!(one(text).approximate);
+        assert!(one("وتقديم نحو ربع الدورات الدراسية").approximate);
+        assert!(one("حضر بنحو 500 شخص").approximate);
+        assert!(one("about 300 people").approximate);
+        assert!(!one("مغادرة 60 في المئة").approximate);
+    }
+
+    #[test]
+    fn spans_are_article_offsets() {
+        let text = "وقتل27 عُنصراً";
+        let mut out = Vec::new();
+        find_numbers(text, 100, 4, &mut out);
+        let m = &out[0];
+        assert_eq!(
+            (m.span.start - 100, m.span.end - 100, m.paragraph),
+            (8, 10, 4)
+        );
+        assert_eq!(&text[m.span.start - 100..m.span.end - 100], "27");
+    }
+
+    /// Pieces that exercise every rule, for the generated strings below.
+    const PIECES: &[&str] = &[
+        "27",
+        "٢٧",
+        "۲۷",
+        "1,234",
+        "560.7",
+        "٫",
+        "٬",
+        ",",
+        ".",
+        "%",
+        "٪",
+        "$",
+        "-",
+        ":",
+        "/",
+        "F",
+        "16",
+        "st",
+        "م",
+        "هـ",
+        "ـ",
+        "و",
+        "ب",
+        "ال",
+        "ثلاثة",
+        "عشر",
+        "وعشرين",
+        "آلاف",
+        "مليون",
+        "أحد",
+        "الحادي",
+        "الثالثة",
+        "من",
+        "أغسطس",
+        "كانون",
+        "الأول",
+        "جولتين",
+        "يومي",
+        "في",
+        "المئة",
+        "بالمئة",
+        "دولار",
+        "نحو",
+        "ما",
+        "يقرب",
+        "twenty",
+        "one",
+        "hundred",
+        "and",
+        "the",
+        "second",
+        "April",
+        "2015",
+        "per",
+        "cent",
+        " ",
+        "\u{064B}",
+        "\u{200F}",
+        "é",
+        "\u{301}",
+    ];
+
+    fn check(text: &str, base: usize) {
+        let mut out = Vec::new();
+        find_numbers(text, base, 7, &mut out);
+        let mut last = base;
+        for m in &out {
+            let (s, e) = (m.span.start, m.span.end);
+            assert!(
+                base <= s && s < e && e <= base + text.len(),
+                "{text:?}: {m:?}"
+            );
+            assert!(
+                text.is_char_boundary(s - base) && text.is_char_boundary(e - base),
+                "{text:?}: {m:?}"
+            );
+            assert!(s >= last, "out of order in {text:?}: {out:?}");
+            assert!(m.value.is_finite(), "{text:?}: {m:?}");
+            assert_eq!(m.paragraph, 7);
+            last = e;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_string(text in any::<String>(), base in 0usize..1000) {
+            check(&text, base);
+        }
+
+        #[test]
+        fn never_panics_on_number_like_strings(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)) {
+            check(&pieces.concat(), 3);
+        }
     }
 }
