@@ -55,9 +55,11 @@ pub fn find_numbers(text: &str, base: usize, paragraph: usize, out: &mut Vec<Num
         lex: lexicon(),
     };
     let mut i = 0;
+    // tokens before this one belong to a number already found
+    let mut floor = 0;
     while i < toks.len() {
         let step = match toks[i].class {
-            Class::Digits => cx.digits_at(i),
+            Class::Digits => cx.digits_at(i, floor),
             Class::Arabic => cx.arabic_at(i),
             Class::Latin => cx.latin_at(i),
             Class::Punct(_) => Step::Next,
@@ -76,6 +78,7 @@ pub fn find_numbers(text: &str, base: usize, paragraph: usize, out: &mut Vec<Num
                     paragraph,
                 });
                 i = f.next.max(i + 1);
+                floor = i;
             }
         }
     }
@@ -666,6 +669,7 @@ impl<'a> Cx<'a> {
             _ => return false,
         };
         f.chars().nth(1).is_some()
+            && !self.definite(i)
             && !self.lex.stop.contains(f)
             && self.word_at(i, arabic).is_none()
             && self.month_at(i).is_none()
@@ -773,7 +777,10 @@ impl<'a> Cx<'a> {
         matches!(w.role, Role::Scale | Role::Plural).then_some(w.value)
     }
 
-    fn digits_at(&self, i: usize) -> Step {
+    /// A number written in digits at `i`; a sign before it (`$5`, `%60`)
+    /// is taken only from tokens at or after `floor`, so a sign that ended
+    /// the previous number (`20% 30`) is not read twice.
+    fn digits_at(&self, i: usize, floor: usize) -> Step {
         let t = self.toks[i];
         // digits glued after Latin letters are part of a name (F16, F-16, COVID-19)
         if t.glued && i > 0 {
@@ -801,7 +808,8 @@ impl<'a> Cx<'a> {
         let mut first_tok = i;
 
         // a currency sign or a percent sign before the digits
-        let money_sign = if i > 0 && self.is_punct(i - 1, &['$', '£', '€']) {
+        let sign_free = i > floor;
+        let money_sign = if sign_free && self.is_punct(i - 1, &['$', '£', '€']) {
             self.lex.currencies.get(self.f(i - 1)).cloned()
         } else {
             None
@@ -811,7 +819,7 @@ impl<'a> Cx<'a> {
             first_tok = i - 1;
         }
         let percent_sign = t.glued
-            && i > 0
+            && sign_free
             && self.is_punct(i - 1, &['%', '٪'])
             && !(i > 1 && self.toks[i - 1].glued && self.toks[i - 2].class == Class::Digits);
 
@@ -853,6 +861,12 @@ impl<'a> Cx<'a> {
             end = self.toks[k].end;
             k += 1;
             scaled = true;
+            // 45 ألفا و300: a smaller part joined by و belongs to it
+            if let Some((part, after)) = self.smaller_part(k, s) {
+                value += part;
+                end = self.toks[after - 1].end;
+                k = after;
+            }
         }
 
         let mut kind = NumberKind::Cardinal;
@@ -919,6 +933,46 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// `و300` or `و 300 ألف` at `k` after a number scaled by `scale`: the
+    /// value of that part when it is smaller than the scale, and the index
+    /// after it.
+    fn smaller_part(&self, k: usize, scale: f64) -> Option<(f64, usize)> {
+        if self.f(k) != "و" || self.tok(k + 1).is_none_or(|t| t.class != Class::Digits) {
+            return None;
+        }
+        let run = self.digit_run(k + 1).ok()?;
+        let mut after = run.last + 1;
+        if self.glued(after) && self.tok(after).is_some_and(|t| t.class == Class::Latin) {
+            return None;
+        }
+        let mut part = run.value;
+        if let Some(s) = self.scale_at(after) {
+            part *= s;
+            after += 1;
+        }
+        (part < scale).then_some((part, after))
+    }
+
+    /// True when token `i` is an Arabic word with the article (after a
+    /// proclitic or not). A counted noun is indefinite, so such a word is
+    /// never the unit of the number before it. The source is checked, not
+    /// the folded form, so `آلية` is not taken for `ال` + `ية`.
+    fn definite(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.class == Class::Arabic) else {
+            return false;
+        };
+        let src = self.text.get(t.start..t.end).unwrap_or("");
+        let src = src.strip_prefix(['و', 'ف']).unwrap_or(src);
+        let rest = src
+            .strip_prefix("ال")
+            .or_else(|| src.strip_prefix("لل"))
+            .or_else(|| {
+                src.strip_prefix(['ب', 'ك'])
+                    .and_then(|r| r.strip_prefix("ال"))
+            });
+        rest.is_some_and(|r| r.chars().filter(|&c| is_arabic_letter(c)).nth(1).is_some())
+    }
+
     /// A month after a day at `k`, directly or after `من`/`of`: the month's
     /// first token and the index after it.
     fn day_month(&self, k: usize) -> Option<(usize, usize)> {
@@ -957,10 +1011,10 @@ impl<'a> Cx<'a> {
     }
 
     /// A 4-digit number in the years news talk about, with a cue: a year
-    /// word or preposition before it (`عام`, `منذ`, `in`), a month before
-    /// it, an era mark after it, or nothing after it that it could count
-    /// (punctuation, the end, a function word). `25000 معلم` and
-    /// `1990 شخصا` stay cardinals.
+    /// word or preposition before it (`عام`, `منذ`, `in`, `the 2019
+    /// report`), a month before it, an era mark after it, or nothing after
+    /// it that it could count (punctuation, the end, a function word, a
+    /// definite word). `25000 معلم` and `1990 شخصا` stay cardinals.
     fn is_year(&self, i: usize, k: usize, value: f64, digits: usize, era: bool) -> bool {
         if era {
             return digits <= 4 && value >= 1.0;
@@ -976,7 +1030,8 @@ impl<'a> Cx<'a> {
             Some(t) => match t.class {
                 Class::Punct(c) => !matches!(c, '%' | '٪' | '$' | '£' | '€'),
                 Class::Digits => false,
-                _ => self.lex.year_after.contains(self.f(k)),
+                // a definite word cannot be the counted noun: مونديال 2022 بالدوحة
+                _ => self.lex.year_after.contains(self.f(k)) || self.definite(k),
             },
         }
     }
@@ -1456,6 +1511,8 @@ mod tests {
             vec!["60 per cent", "8.2 percent"]
         );
         assert_eq!(one("%60 من قوات التحالف الدولي تغادر العراق").kind, Percent);
+        // a sign that ended one number does not open the next
+        assert_eq!(texts("twenty%27"), vec!["twenty%", "27"]);
     }
 
     #[test]
@@ -1489,6 +1546,18 @@ mod tests {
         assert_eq!(one("نزوح 3 مليون شخص").value, 3e6);
         assert_eq!(one("نزوح 2.5 ملايين شخص").value, 2.5e6);
         assert_eq!(one("and 5 million people").value, 5e6);
+    }
+
+    #[test]
+    fn smaller_parts_after_a_scale() {
+        let text = "ليرتفع العدد الإجمالي إلى 45 ألفا و300 إصابة";
+        assert_eq!(
+            nums(text),
+            vec![("45 ألفا و300".into(), 45_300.0, Cardinal)]
+        );
+        assert_eq!(one("5 ملايين و200 ألف نسمة").value, 5_200_000.0);
+        // a larger number after و is a second number
+        assert_eq!(texts("3 آلاف و5000 أخرى"), vec!["3 آلاف", "5000"]);
     }
 
     #[test]
@@ -1658,6 +1727,9 @@ mod tests {
         );
         assert_eq!(one("مشروع لتدريب 25000 معلم").kind, Cardinal);
         assert_eq!(one("شارك 1990 شخصا").kind, Cardinal);
+        // a modifier year: before a definite word, after "the"
+        assert_eq!(one("مونديال 2022 بالدوحة").kind, Year);
+        assert_eq!(one("The 2019 report found").kind, Year);
     }
 
     #[test]
