@@ -430,20 +430,15 @@ impl Lexicon {
 // ---------------------------------------------------------------- Arabic clitics
 
 /// Readings of a folded Arabic word with its proclitics taken off:
-/// (stem, number of letters removed, whether a conjunction و was removed).
+/// (stem, number of letters removed).
 /// `و`/`ف` may be followed by `ب`/`ل`/`ك`. A stem left by `ب`/`ل`/`ك` must
 /// keep three letters, so `لست` ("I am not") does not read as ل + ست (six).
-fn clitic_readings(w: &str) -> impl Iterator<Item = (&str, usize, bool)> {
-    let conj = w
-        .strip_prefix('و')
-        .map(|r| (r, true))
-        .or_else(|| w.strip_prefix('ف').map(|r| (r, false)));
-    let after_conj = conj
-        .filter(|(r, _)| !r.is_empty())
-        .map(|(r, waw)| (r, 1, waw));
-    let after_both = conj.and_then(|(r, waw)| strip_prep(r).map(|r2| (r2, 2, waw)));
-    let after_prep = strip_prep(w).map(|r| (r, 1, false));
-    std::iter::once((w, 0, false))
+fn clitic_readings(w: &str) -> impl Iterator<Item = (&str, usize)> {
+    let conj = w.strip_prefix(['و', 'ف']).filter(|r| !r.is_empty());
+    let after_conj = conj.map(|r| (r, 1));
+    let after_both = conj.and_then(|r| strip_prep(r).map(|r2| (r2, 2)));
+    let after_prep = strip_prep(w).map(|r| (r, 1));
+    std::iter::once((w, 0))
         .chain(after_conj)
         .chain(after_both)
         .chain(after_prep)
@@ -615,7 +610,7 @@ impl<'a> Cx<'a> {
             // a proclitic on the month: ويوليو، بيناير
             clitic_readings(first)
                 .skip(1)
-                .find_map(|(s, _, _)| self.lex.months.get(s))
+                .find_map(|(s, _)| self.lex.months.get(s))
         })?;
         let mut best = None;
         for second in seconds {
@@ -644,7 +639,7 @@ impl<'a> Cx<'a> {
             let s = first - n;
             p.iter().enumerate().all(|(k, w)| {
                 let f = self.f(s + k);
-                f == w || (k == 0 && clitic_readings(f).any(|(r, _, _)| r == w))
+                f == w || (k == 0 && clitic_readings(f).any(|(r, _)| r == w))
             })
         })
     }
@@ -654,7 +649,7 @@ impl<'a> Cx<'a> {
         self.lex.year_cues.contains(f)
             || clitic_readings(f)
                 .skip(1)
-                .any(|(r, _, _)| self.lex.year_cues.contains(r))
+                .any(|(r, _)| self.lex.year_cues.contains(r))
             || definite_stem(f).is_some_and(|r| self.lex.year_cues.contains(r))
     }
 
@@ -1154,7 +1149,7 @@ impl<'a> Cx<'a> {
     fn dual(&self, i: usize) -> Option<Found> {
         let f = self.f(i);
         let (noun, letters) =
-            clitic_readings(f).find_map(|(s, n, _)| self.lex.duals.get(s).map(|noun| (noun, n)))?;
+            clitic_readings(f).find_map(|(s, n)| self.lex.duals.get(s).map(|noun| (noun, n)))?;
         let start = self.start_after(i, letters);
         Some(Found {
             first_tok: i,
@@ -1168,20 +1163,20 @@ impl<'a> Cx<'a> {
     }
 
     /// A number word at `k` read on its own (with proclitics in Arabic):
-    /// (word, letters of proclitics, a conjunction و was among them).
-    fn word_at(&self, k: usize, arabic: bool) -> Option<(Word, usize, bool)> {
+    /// (word, letters of proclitics before it).
+    fn word_at(&self, k: usize, arabic: bool) -> Option<(Word, usize)> {
         let t = self.tok(k)?;
         let f = self.f(k);
         if !arabic {
             return (t.class == Class::Latin)
-                .then(|| self.lex.en_words.get(f).map(|w| (*w, 0, false)))
+                .then(|| self.lex.en_words.get(f).map(|w| (*w, 0)))
                 .flatten();
         }
         if t.class != Class::Arabic {
             return None;
         }
-        if let Some(hit) = clitic_readings(f)
-            .find_map(|(s, n, waw)| self.lex.ar_words.get(s).map(|w| (*w, n, waw)))
+        if let Some(hit) =
+            clitic_readings(f).find_map(|(s, n)| self.lex.ar_words.get(s).map(|w| (*w, n)))
         {
             return Some(hit);
         }
@@ -1190,7 +1185,7 @@ impl<'a> Cx<'a> {
         let w = self.lex.ar_words.get(stem)?;
         let ok = (w.role == Role::Unit && stem.ends_with('ه'))
             || (w.role == Role::Scale && w.value >= 1e6);
-        ok.then_some((*w, 0, false))
+        ok.then_some((*w, 0))
     }
 
     /// The next word of a compound after token `k`: (word, join, index
@@ -1198,7 +1193,7 @@ impl<'a> Cx<'a> {
     fn next_term(&self, k: usize, arabic: bool) -> Option<(Word, Join, usize)> {
         if arabic {
             if self.f(k) == "و" {
-                let (w, n, _) = self.word_at(k + 1, true)?;
+                let (w, n) = self.word_at(k + 1, true)?;
                 return (n == 0).then_some((w, Join::And, k + 2));
             }
             let f = self.f(k);
@@ -1225,7 +1220,7 @@ impl<'a> Cx<'a> {
     /// smaller part after a hundred or a scale, so `سبع وعشر سنوات` is two
     /// numbers (a range), not 17.
     fn compound(&self, i: usize, arabic: bool) -> Option<Found> {
-        let (first, letters, _) = self.word_at(i, arabic)?;
+        let (first, letters) = self.word_at(i, arabic)?;
         let (mut total, mut group) = (0.0f64, 0.0f64);
         let mut state = match first.role {
             Role::Unit | Role::Compound => {
