@@ -1,9 +1,1863 @@
-//! Numbers in the text and what they mean (to be written).
+//! Numbers in the text and what they mean.
+//!
+//! A paragraph is cut once into tokens (runs of Arabic letters, runs of
+//! other letters, runs of digits, single punctuation marks), each with its
+//! byte range in the paragraph, whether whitespace separated it from the
+//! previous token, and its folded form in one shared buffer. Everything
+//! after that works on tokens, so a digit glued to letters (`وقتل27`,
+//! `2015م`, `F16`) is simply a class change between two tokens with no
+//! space, and the matchers look at the neighbours to decide.
+//!
+//! Matchers, tried where a token starts a number:
+//! - digits: separators, glue rules, a scale word after (`80 مليار`), then
+//!   what follows or precedes decides the kind: percent, currency, month
+//!   (a day), a year cue, an English ordinal suffix, else a cardinal with
+//!   its counted noun;
+//! - Arabic and English number words, joined the way each language joins
+//!   them (`ثلاثمائة وواحد وثلاثون`, `twenty-one`, `three million`);
+//! - definite ordinals (`الثالثة`, `الحادي عشر`), a day when `من` + month
+//!   follows;
+//! - indefinite duals of countable nouns (`جولتين` = 2).
+//!
+//! Word lists are data under `assets/numbers/`, parsed once into hash maps
+//! keyed by folded forms, so a lookup is a slice of the folded buffer and
+//! nothing is allocated per token. Only a found number allocates (its unit).
 
-use crate::article::NumberMention;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::article::{NumberKind, NumberMention, Span};
+use crate::text::{
+    TATWEEL, digit_value, fold, fold_char, is_arabic_letter, is_arabic_mark, is_invisible,
+};
+
+const AR_WORDS: &str = include_str!("../../assets/numbers/ar_words.txt");
+const EN_WORDS: &str = include_str!("../../assets/numbers/en_words.txt");
+const MONTHS: &str = include_str!("../../assets/numbers/months.txt");
+const CURRENCIES: &str = include_str!("../../assets/numbers/currencies.txt");
+const DUAL_NOUNS: &str = include_str!("../../assets/numbers/dual_nouns.txt");
+const CUES: &str = include_str!("../../assets/numbers/cues.txt");
 
 /// Appends the numbers found in `text` (one paragraph, starting at byte
 /// `base` of the article text) to `out`, in text order.
 pub fn find_numbers(text: &str, base: usize, paragraph: usize, out: &mut Vec<NumberMention>) {
-    let _ = (text, base, paragraph, out);
+    let mut toks = Vec::new();
+    let mut folded = String::new();
+    tokenize(text, &mut toks, &mut folded);
+    if toks.is_empty() {
+        return;
+    }
+    let cx = Cx {
+        text,
+        toks: &toks,
+        folded: &folded,
+        lex: lexicon(),
+    };
+    let mut i = 0;
+    // tokens before this one belong to a number already found
+    let mut floor = 0;
+    while i < toks.len() {
+        let step = match toks[i].class {
+            Class::Digits => cx.digits_at(i, floor),
+            Class::Arabic => cx.arabic_at(i),
+            Class::Latin => cx.latin_at(i),
+            Class::Punct(_) => Step::Next,
+        };
+        match step {
+            Step::Next => i += 1,
+            Step::Skip(next) => i = next.max(i + 1),
+            Step::Found(f) => {
+                let approximate = cx.approximate(f.first_tok);
+                out.push(NumberMention {
+                    span: Span::new(base + f.start, base + f.end),
+                    value: f.value,
+                    kind: f.kind,
+                    unit: f.unit,
+                    approximate,
+                    paragraph,
+                });
+                i = f.next.max(i + 1);
+                floor = i;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- tokens
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Arabic letters (with their marks and tatweel).
+    Arabic,
+    /// Letters of any other script.
+    Latin,
+    /// Digits of any of the three scripts.
+    Digits,
+    /// One character that is none of the above nor whitespace.
+    Punct(char),
+}
+
+/// A token: byte range in the paragraph and in the folded buffer.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    f0: usize,
+    f1: usize,
+    class: Class,
+    /// No whitespace between this token and the previous one.
+    glued: bool,
+    /// The word carries a tanwin fath (`كهفاً`), the mark of an accusative
+    /// counted noun whose alif is not part of the noun.
+    tanwin: bool,
+}
+
+fn class_of(c: char) -> Option<Class> {
+    // marks first: Arabic harakat are alphabetic for Unicode
+    if c.is_whitespace() || is_arabic_mark(c) || c == TATWEEL || is_invisible(c) {
+        None
+    } else if digit_value(c).is_some() {
+        Some(Class::Digits)
+    } else if is_arabic_letter(c) {
+        Some(Class::Arabic)
+    } else if c.is_alphabetic() {
+        Some(Class::Latin)
+    } else {
+        Some(Class::Punct(c))
+    }
+}
+
+/// Cuts `text` into tokens in one pass; folded forms go into `folded`
+/// (digits as ASCII, letters folded and lowercased, punctuation as is).
+fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
+    folded.reserve(text.len());
+    let mut glued = false;
+    let mut open = false; // the last token can still grow
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let Some(class) = class_of(c) else {
+            if c.is_whitespace() {
+                open = false;
+                glued = false;
+            } else if open {
+                // marks and tatweel belong to the word they sit in
+                if let Some(t) = toks.last_mut() {
+                    t.end = end;
+                    t.tanwin |= c == '\u{064B}';
+                }
+            }
+            continue;
+        };
+        if let Some(t) = toks.last_mut()
+            && open
+            && t.class == class
+            && !matches!(class, Class::Punct(_))
+        {
+            t.end = end;
+            push_folded(c, folded);
+            t.f1 = folded.len();
+            continue;
+        }
+        let f0 = folded.len();
+        push_folded(c, folded);
+        toks.push(Tok {
+            start: i,
+            end,
+            f0,
+            f1: folded.len(),
+            class,
+            glued: glued && !toks.is_empty(),
+            tanwin: false,
+        });
+        open = true;
+        glued = true;
+    }
+}
+
+fn push_folded(c: char, folded: &mut String) {
+    if let Some(f) = fold_char(c) {
+        if f.is_uppercase() {
+            folded.extend(f.to_lowercase());
+        } else {
+            folded.push(f);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- lexicon
+
+/// What a number word may do inside a number (see `ar_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unit,
+    Compound,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+    Plural,
+    Dual,
+    Fraction,
+    Ordinal,
+    OrdinalTeen,
+    OrdinalAfterThe,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    value: f64,
+    role: Role,
+}
+
+/// FNV-1a, for lexicon lookups: the keys are short words, for which it is
+/// several times faster than the default SipHash. Hash flooding is no
+/// concern: text is only looked up, never inserted.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// The word lists, folded and keyed for lookups by slices of the folded buffer.
+struct Lexicon {
+    ar_words: Map<Word>,
+    /// Arabic ordinals keyed without their article.
+    ar_ordinals: Map<Word>,
+    en_words: Map<Word>,
+    en_ordinals: Map<Word>,
+    /// First word of a month name → the second word of two-word names
+    /// (`None` for one-word names).
+    months: Map<Vec<Option<String>>>,
+    currencies: Map<String>,
+    /// Folded dual form → the singular noun.
+    duals: Map<String>,
+    approx: Vec<Vec<String>>,
+    percent: Vec<Vec<String>>,
+    year_cues: Set,
+    year_after: Set,
+    stop: Set,
+    /// Longest folded word any word list can match, proclitics included:
+    /// longer words are not looked up at all.
+    max_len: usize,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::load)
+}
+
+/// Lines of a word list without comments and blank lines.
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn parse_value(s: &str) -> Option<f64> {
+    match s.split_once('/') {
+        Some((a, b)) => Some(a.parse::<f64>().ok()? / b.parse::<f64>().ok()?),
+        None => s.parse().ok(),
+    }
+}
+
+fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "unit" => Role::Unit,
+        "compound" => Role::Compound,
+        "teen" => Role::Teen,
+        "ten" => Role::Ten,
+        "hundred" => Role::Hundred,
+        "scale" => Role::Scale,
+        "plural" => Role::Plural,
+        "dual" => Role::Dual,
+        "fraction" => Role::Fraction,
+        "ordinal" => Role::Ordinal,
+        "ordinal-teen" => Role::OrdinalTeen,
+        "ordinal-after-the" => Role::OrdinalAfterThe,
+        _ => return None,
+    })
+}
+
+fn is_ordinal(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Ordinal | Role::OrdinalTeen | Role::OrdinalAfterThe
+    )
+}
+
+/// Parses `FORM VALUE ROLE` lines into (cardinal words, ordinal words).
+/// Arabic ordinals lose their article: the matcher checks it in the text.
+fn load_words(src: &'static str) -> (Map<Word>, Map<Word>) {
+    let (mut words, mut ordinals) = (Map::default(), Map::default());
+    for line in entries(src) {
+        let mut parts = line.split_whitespace();
+        let (Some(form), Some(value), Some(role)) = (parts.next(), parts.next(), parts.next())
+        else {
+            debug_assert!(false, "bad number word line: {line}");
+            continue;
+        };
+        let (Some(value), Some(role)) = (parse_value(value), parse_role(role)) else {
+            debug_assert!(false, "bad number word line: {line}");
+            continue;
+        };
+        let form = fold(form);
+        let word = Word { value, role };
+        if is_ordinal(role) {
+            let key = form.strip_prefix("ال").unwrap_or(&form).to_string();
+            ordinals.insert(key, word);
+        } else {
+            words.insert(form, word);
+        }
+    }
+    (words, ordinals)
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let (ar_words, ar_ordinals) = load_words(AR_WORDS);
+        let (en_words, en_ordinals) = load_words(EN_WORDS);
+
+        let mut months: Map<Vec<Option<String>>> = Map::default();
+        for line in entries(MONTHS) {
+            let words: Vec<String> = line.split_whitespace().map(fold).collect();
+            let Some((number, name)) = words.split_last() else {
+                continue;
+            };
+            debug_assert!(
+                number.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)),
+                "bad month line: {line}"
+            );
+            match name {
+                [one] => months.entry(one.clone()).or_default().push(None),
+                [first, second] => months
+                    .entry(first.clone())
+                    .or_default()
+                    .push(Some(second.clone())),
+                _ => debug_assert!(false, "bad month line: {line}"),
+            }
+        }
+
+        let mut currencies = Map::default();
+        for line in entries(CURRENCIES) {
+            if let Some((form, unit)) = line.split_once(char::is_whitespace) {
+                currencies.insert(fold(form), unit.trim().to_string());
+            }
+        }
+
+        let mut duals = Map::default();
+        for line in entries(DUAL_NOUNS) {
+            let mut parts = line.split_whitespace();
+            let Some(noun) = parts.next() else { continue };
+            let dropped: Vec<&str> = parts.filter_map(|p| p.strip_prefix('!')).collect();
+            let folded = fold(noun);
+            let (stem, suffixes) = match folded.strip_suffix('ه') {
+                Some(stem) => (stem, [("ين", "تين"), ("ان", "تان")]),
+                None => (folded.as_str(), [("ين", "ين"), ("ان", "ان")]),
+            };
+            for (kind, suffix) in suffixes {
+                if !dropped.contains(&kind) {
+                    duals.insert(format!("{stem}{suffix}"), noun.to_string());
+                }
+            }
+        }
+
+        let (mut approx, mut percent) = (Vec::new(), Vec::new());
+        let (mut year_cues, mut year_after, mut stop) =
+            (Set::default(), Set::default(), Set::default());
+        for line in entries(CUES) {
+            let Some((category, phrase)) = line.split_once(char::is_whitespace) else {
+                continue;
+            };
+            let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+            match category {
+                "approx" => approx.push(words),
+                "percent" => percent.push(words),
+                "year" => year_cues.extend(words),
+                "year-after" => year_after.extend(words),
+                "stop" => stop.extend(words),
+                _ => debug_assert!(false, "bad cue line: {line}"),
+            }
+        }
+
+        let longest = ar_words
+            .keys()
+            .chain(ar_ordinals.keys())
+            .chain(duals.keys());
+        let longest = longest
+            .chain(en_words.keys())
+            .chain(en_ordinals.keys())
+            .map(String::len)
+            .max();
+        // four proclitic letters at most (وبال), two bytes each
+        let max_len = longest.unwrap_or(0) + 8;
+        Lexicon {
+            max_len,
+            ar_words,
+            ar_ordinals,
+            en_words,
+            en_ordinals,
+            months,
+            currencies,
+            duals,
+            approx,
+            percent,
+            year_cues,
+            year_after,
+            stop,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- Arabic clitics
+
+/// Readings of a folded Arabic word with its proclitics taken off:
+/// (stem, number of letters removed).
+/// `و`/`ف` may be followed by `ب`/`ل`/`ك`. A stem left by `ب`/`ل`/`ك` must
+/// keep three letters, so `لست` ("I am not") does not read as ل + ست (six).
+fn clitic_readings(w: &str) -> impl Iterator<Item = (&str, usize)> {
+    let conj = w.strip_prefix(['و', 'ف']).filter(|r| !r.is_empty());
+    let after_conj = conj.map(|r| (r, 1));
+    let after_both = conj.and_then(|r| strip_prep(r).map(|r2| (r2, 2)));
+    let after_prep = strip_prep(w).map(|r| (r, 1));
+    std::iter::once((w, 0))
+        .chain(after_conj)
+        .chain(after_both)
+        .chain(after_prep)
+}
+
+fn strip_prep(s: &str) -> Option<&str> {
+    s.strip_prefix(['ب', 'ل', 'ك'])
+        .filter(|r| r.chars().nth(2).is_some())
+}
+
+/// The word without its proclitic conjunction and its article (`والعام` →
+/// `عام`, `للعام` → `عام`, `بالمئة` → `مئه`), if it has the article.
+fn definite_stem(w: &str) -> Option<&str> {
+    let w = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.starts_with("ال") || r.starts_with("لل"))
+        .unwrap_or(w);
+    for article in ["ال", "بال", "كال", "لل"] {
+        if let Some(rest) = w.strip_prefix(article)
+            && rest.chars().nth(1).is_some()
+        {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------- matching
+
+/// What a matcher decided at a token.
+enum Step {
+    /// Nothing here; go to the next token.
+    Next,
+    /// Nothing here, and the tokens up to this index belong to it (a model
+    /// name `F16`, a time `10:30`): go there.
+    Skip(usize),
+    /// A number.
+    Found(Found),
+}
+
+struct Found {
+    /// Token the qualifiers (نحو، about) are looked for before.
+    first_tok: usize,
+    start: usize,
+    end: usize,
+    value: f64,
+    kind: NumberKind,
+    unit: Option<String>,
+    /// Token after the number.
+    next: usize,
+}
+
+/// A number read from digits (separators included).
+struct DigitRun {
+    value: f64,
+    /// No decimal part.
+    integer: bool,
+    /// Digits before the decimal mark.
+    int_digits: usize,
+    /// No separator at all (a year is written this way).
+    plain: bool,
+    /// Index of the last digits token.
+    last: usize,
+}
+
+/// How a number word was joined to the previous one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Adjacent,
+    /// Arabic و, English "and".
+    And,
+    /// English hyphen (twenty-one).
+    Hyphen,
+}
+
+/// Where a compound number stands after its last word.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum State {
+    Unit(f64),
+    /// أحد/اثنا waiting for عشر.
+    TeenPending(f64),
+    Teen,
+    Ten,
+    Hundred,
+    /// A closed group after a scale word of this value.
+    Scale(f64),
+    Fraction,
+}
+
+struct Cx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    folded: &'a str,
+    lex: &'static Lexicon,
+}
+
+impl<'a> Cx<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.toks.get(i)
+    }
+
+    /// Folded text of token `i` ("" past the end).
+    fn f(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.folded.get(t.f0..t.f1))
+            .unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(t.class, Class::Arabic | Class::Latin))
+    }
+
+    fn is_punct(&self, i: usize, chars: &[char]) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(t.class, Class::Punct(c) if chars.contains(&c)))
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// Byte where token `i` starts after skipping `letters` letters
+    /// (marks and tatweel between them go too): the span of `وعشر` can
+    /// start at `عشر`.
+    fn start_after(&self, i: usize, letters: usize) -> usize {
+        let t = self.toks[i];
+        if letters == 0 {
+            return t.start;
+        }
+        let mut seen = 0;
+        for (k, c) in self.text.get(t.start..t.end).unwrap_or("").char_indices() {
+            if is_arabic_letter(c) {
+                if seen == letters {
+                    return t.start + k;
+                }
+                seen += 1;
+            }
+        }
+        t.start
+    }
+
+    // ------------------------------------------------------------ phrases
+
+    /// Matches a folded phrase starting at token `i` (glued or not, so `60%`
+    /// and `60 %` both match `%`); returns the index after it.
+    fn phrase_at(&self, i: usize, phrase: &[String]) -> Option<usize> {
+        for (k, w) in phrase.iter().enumerate() {
+            if self.f(i + k) != w {
+                return None;
+            }
+        }
+        Some(i + phrase.len())
+    }
+
+    /// What follows a number at `i` and makes it a percentage or an
+    /// amount of money: (kind, unit, index after the words).
+    fn suffix_at(&self, i: usize) -> Option<(NumberKind, String, usize)> {
+        if let Some(after) = self.lex.percent.iter().find_map(|p| self.phrase_at(i, p)) {
+            return Some((NumberKind::Percent, "percent".to_string(), after));
+        }
+        let currency = self
+            .lex
+            .currencies
+            .get(self.f(i))
+            .filter(|_| self.is_word(i))?;
+        Some((NumberKind::Money, currency.clone(), i + 1))
+    }
+
+    /// Index after a month name at `i` (one or two words).
+    fn month_at(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let first = self.f(i);
+        let seconds = self.lex.months.get(first).or_else(|| {
+            // a proclitic on the month: ويوليو، بيناير
+            clitic_readings(first)
+                .skip(1)
+                .find_map(|(s, _)| self.lex.months.get(s))
+        })?;
+        let mut best = None;
+        for second in seconds {
+            match second {
+                Some(s) if self.f(i + 1) == s => return Some(i + 2),
+                Some(_) => {}
+                None => best = Some(i + 1),
+            }
+        }
+        best
+    }
+
+    /// True when token `i` is the second word of a two-word month name
+    /// (`الأول` in `كانون الأول`), so it is not an ordinal.
+    fn inside_month(&self, i: usize) -> bool {
+        i > 0 && self.month_at(i - 1) == Some(i + 1)
+    }
+
+    /// The text says the number starting at token `first` is approximate.
+    fn approximate(&self, first: usize) -> bool {
+        self.lex.approx.iter().any(|p| {
+            let n = p.len();
+            if first < n {
+                return false;
+            }
+            let s = first - n;
+            p.iter().enumerate().all(|(k, w)| {
+                let f = self.f(s + k);
+                f == w || (k == 0 && clitic_readings(f).any(|(r, _)| r == w))
+            })
+        })
+    }
+
+    fn is_year_cue(&self, i: usize) -> bool {
+        let f = self.f(i);
+        self.lex.year_cues.contains(f)
+            || clitic_readings(f)
+                .skip(1)
+                .any(|(r, _)| self.lex.year_cues.contains(r))
+            || definite_stem(f).is_some_and(|r| self.lex.year_cues.contains(r))
+    }
+
+    /// True when token `i` can be the counted noun of a number: a word
+    /// that is not a function word, a number word or a month.
+    fn unit_word(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        let f = self.f(i);
+        let arabic = match t.class {
+            Class::Arabic => true,
+            Class::Latin => false,
+            _ => return false,
+        };
+        f.chars().nth(1).is_some()
+            && !self.definite(i)
+            && !self.lex.stop.contains(f)
+            && self.word_at(i, arabic).is_none()
+            && self.month_at(i).is_none()
+    }
+
+    /// The counted noun after a number, as written without diacritics or
+    /// tatweel (lowercased for Latin), in a base form: an accusative noun
+    /// (tanwin, or any noun after 11–99, which take the accusative
+    /// singular) loses its final alif: `كهفاً` → `كهف`, `عاما` → `عام`.
+    fn unit_after(&self, i: usize, value: f64) -> Option<String> {
+        if !self.unit_word(i) {
+            return None;
+        }
+        let t = self.toks[i];
+        let src = self.text.get(t.start..t.end).unwrap_or("");
+        let mut w: String = src
+            .chars()
+            .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
+            .flat_map(char::to_lowercase)
+            .collect();
+        let accusative =
+            t.tanwin || (value.fract() == 0.0 && (11.0..=99.0).contains(&(value % 100.0)));
+        if accusative && w.ends_with('ا') && w.chars().count() > 2 {
+            w.pop();
+        }
+        Some(w)
+    }
+
+    // ------------------------------------------------------------ digits
+
+    /// Reads the digits at `i` with their separators. `Err(next)` when the
+    /// run is not one number (a time, a date in slashes, an IP address).
+    fn digit_run(&self, i: usize) -> Result<DigitRun, usize> {
+        // pass 1: how far the run goes and which separators it has
+        let (mut last, mut dots, mut all3, mut odd) = (i, 0, true, false);
+        while let (Some(sep), Some(g)) = (self.tok(last + 1), self.tok(last + 2)) {
+            let Class::Punct(c) = sep.class else { break };
+            if !(sep.glued && g.glued && g.class == Class::Digits) {
+                break;
+            }
+            let len = g.f1 - g.f0;
+            match c {
+                // a comma groups thousands only before exactly 3 digits
+                ',' | '٬' if dots == 0 && len == 3 => {}
+                '.' | '٫' => {
+                    dots += 1;
+                    all3 &= len == 3;
+                }
+                ':' | '/' => odd = true,
+                _ => break,
+            }
+            last += 2;
+        }
+        if odd || (dots >= 2 && !all3) {
+            return Err(last + 1);
+        }
+        // pass 2: the value (dots are thousands when there are several)
+        let (mut int, mut frac, mut frac_scale, mut int_digits) = (0f64, 0f64, 1f64, 0usize);
+        let mut in_frac = false;
+        let mut k = i;
+        while k <= last {
+            if k > i && dots == 1 && self.is_punct(k - 1, &['.', '٫']) {
+                in_frac = true;
+            }
+            for c in self.f(k).chars() {
+                let d = f64::from(c.to_digit(10).unwrap_or(0));
+                if in_frac {
+                    // digits past f64 precision add nothing (and could
+                    // overflow the scale to infinity)
+                    if frac_scale >= 1e15 {
+                        continue;
+                    }
+                    frac = frac * 10.0 + d;
+                    frac_scale *= 10.0;
+                } else {
+                    int = int * 10.0 + d;
+                    int_digits += 1;
+                }
+            }
+            k += 2;
+        }
+        if int_digits > 15 {
+            return Err(last + 1);
+        }
+        Ok(DigitRun {
+            value: int + frac / frac_scale,
+            integer: !in_frac,
+            int_digits,
+            plain: last == i,
+            last,
+        })
+    }
+
+    /// A scale word at `k` (`مليون`، `آلاف`، `million`) and its value.
+    fn scale_at(&self, k: usize) -> Option<f64> {
+        if !self.is_word(k) {
+            return None;
+        }
+        let f = self.f(k);
+        let w = self
+            .lex
+            .ar_words
+            .get(f)
+            .or_else(|| self.lex.en_words.get(f))?;
+        matches!(w.role, Role::Scale | Role::Plural).then_some(w.value)
+    }
+
+    /// A number written in digits at `i`; a sign before it (`$5`, `%60`)
+    /// is taken only from tokens at or after `floor`, so a sign that ended
+    /// the previous number (`20% 30`) is not read twice.
+    fn digits_at(&self, i: usize, floor: usize) -> Step {
+        let t = self.toks[i];
+        // digits glued after Latin letters are part of a name (F16, F-16, COVID-19)
+        if t.glued && i > 0 {
+            let prev = self.toks[i - 1];
+            let latin_before = prev.class == Class::Latin
+                || (prev.glued
+                    && self.is_punct(i - 1, &['-', '_'])
+                    && i > 1
+                    && self.toks[i - 2].class == Class::Latin);
+            if latin_before {
+                return match self.digit_run(i) {
+                    Ok(r) => Step::Skip(r.last + 1),
+                    Err(next) => Step::Skip(next),
+                };
+            }
+        }
+        let run = match self.digit_run(i) {
+            Ok(r) => r,
+            Err(next) => return Step::Skip(next),
+        };
+        let mut value = run.value;
+        let mut k = run.last + 1;
+        let mut end = self.toks[run.last].end;
+        let mut start = t.start;
+        let mut first_tok = i;
+
+        // a currency sign or a percent sign before the digits
+        let sign_free = i > floor;
+        let money_sign = if sign_free && self.is_punct(i - 1, &['$', '£', '€']) {
+            self.lex.currencies.get(self.f(i - 1)).cloned()
+        } else {
+            None
+        };
+        if money_sign.is_some() {
+            start = self.toks[i - 1].start;
+            first_tok = i - 1;
+        }
+        let percent_sign = t.glued
+            && sign_free
+            && self.is_punct(i - 1, &['%', '٪'])
+            && !(i > 1 && self.toks[i - 1].glued && self.toks[i - 2].class == Class::Digits);
+
+        // letters glued after the digits
+        let mut ordinal_suffix = false;
+        let mut era = false;
+        if self.glued(k) && self.tok(k).is_some_and(|n| n.class == Class::Latin) {
+            let suffix = self.f(k);
+            let scale = match suffix {
+                "k" => Some(1e3),
+                "m" | "mn" => Some(1e6),
+                "bn" => Some(1e9),
+                _ => None,
+            };
+            match scale {
+                Some(s) if money_sign.is_some() => value *= s,
+                _ if matches!(suffix, "st" | "nd" | "rd" | "th") && run.integer => {
+                    ordinal_suffix = true
+                }
+                // 5G, 3D, 10km: not numbers of the text
+                _ => return Step::Skip(k + 1),
+            }
+            end = self.toks[k].end;
+            k += 1;
+        } else if self.tok(k).is_some_and(|n| n.class == Class::Arabic)
+            && matches!(self.f(k), "م" | "ه")
+        {
+            // 2015م، 1445هـ: an era mark, not a counted noun
+            era = true;
+        }
+
+        // a scale word after the number: 80 مليار، 3 million
+        let mut scaled = false;
+        if !ordinal_suffix
+            && !era
+            && let Some(s) = self.scale_at(k)
+        {
+            value *= s;
+            end = self.toks[k].end;
+            k += 1;
+            scaled = true;
+            // 45 ألفا و300: a smaller part joined by و belongs to it
+            if let Some((part, after)) = self.smaller_part(k, s) {
+                value += part;
+                end = self.toks[after - 1].end;
+                k = after;
+            }
+        }
+
+        let mut kind = NumberKind::Cardinal;
+        let mut unit = None;
+        if let Some((suffix_kind, suffix_unit, after)) = self.suffix_at(k) {
+            kind = suffix_kind;
+            unit = Some(suffix_unit);
+            end = self.toks[after - 1].end;
+            k = after;
+        } else if percent_sign {
+            kind = NumberKind::Percent;
+            unit = Some("percent".to_string());
+            start = self.toks[i - 1].start;
+            first_tok = i - 1;
+        } else if let Some(cur) = money_sign {
+            kind = NumberKind::Money;
+            unit = Some(cur);
+        }
+        let day = run.integer && !scaled && (1.0..=31.0).contains(&value) && run.int_digits <= 2;
+        if kind == NumberKind::Cardinal && day {
+            if let Some(after) = self.day_month(k) {
+                kind = NumberKind::Date;
+                unit = Some(self.month_text(after.0, after.1));
+                end = self.toks[after.1 - 1].end;
+                k = after.1;
+            } else if self.range_to_day(k)
+                || (i > 0 && !ordinal_suffix && self.month_at(i - 1) == Some(i))
+            {
+                // 30 و31 يوليو: the first day of a range; April 12
+                kind = NumberKind::Date;
+            }
+        }
+        if kind == NumberKind::Cardinal && ordinal_suffix {
+            kind = NumberKind::Ordinal;
+        }
+        if kind == NumberKind::Cardinal
+            && run.integer
+            && run.plain
+            && self.is_year(i, k, value, run.int_digits, era)
+        {
+            kind = NumberKind::Year;
+        }
+        if kind == NumberKind::Cardinal {
+            unit = self.unit_after(k, value);
+        }
+        Step::Found(Found {
+            first_tok,
+            start,
+            end,
+            value,
+            kind,
+            unit,
+            next: k,
+        })
+    }
+
+    /// `و300` or `و 300 ألف` at `k` after a number scaled by `scale`: the
+    /// value of that part when it is smaller than the scale, and the index
+    /// after it.
+    fn smaller_part(&self, k: usize, scale: f64) -> Option<(f64, usize)> {
+        if self.f(k) != "و" || self.tok(k + 1).is_none_or(|t| t.class != Class::Digits) {
+            return None;
+        }
+        let run = self.digit_run(k + 1).ok()?;
+        let mut after = run.last + 1;
+        if self.glued(after) && self.tok(after).is_some_and(|t| t.class == Class::Latin) {
+            return None;
+        }
+        let mut part = run.value;
+        if let Some(s) = self.scale_at(after) {
+            part *= s;
+            after += 1;
+        }
+        (part < scale).then_some((part, after))
+    }
+
+    /// True when token `i` is an Arabic word with the article (after a
+    /// proclitic or not). A counted noun is indefinite, so such a word is
+    /// never the unit of the number before it. The source is checked, not
+    /// the folded form, so `آلية` is not taken for `ال` + `ية`.
+    fn definite(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.class == Class::Arabic) else {
+            return false;
+        };
+        let src = self.text.get(t.start..t.end).unwrap_or("");
+        let src = src.strip_prefix(['و', 'ف']).unwrap_or(src);
+        let rest = src
+            .strip_prefix("ال")
+            .or_else(|| src.strip_prefix("لل"))
+            .or_else(|| {
+                src.strip_prefix(['ب', 'ك'])
+                    .and_then(|r| r.strip_prefix("ال"))
+            });
+        rest.is_some_and(|r| r.chars().filter(|&c| is_arabic_letter(c)).nth(1).is_some())
+    }
+
+    /// A month after a day at `k`, directly or after `من`/`of`: the month's
+    /// first token and the index after it.
+    fn day_month(&self, k: usize) -> Option<(usize, usize)> {
+        if let Some(after) = self.month_at(k) {
+            return Some((k, after));
+        }
+        if matches!(self.f(k), "من" | "of") {
+            return self.month_at(k + 1).map(|after| (k + 1, after));
+        }
+        None
+    }
+
+    fn month_text(&self, first: usize, after: usize) -> String {
+        let (Some(a), Some(b)) = (self.tok(first), self.tok(after - 1)) else {
+            return String::new();
+        };
+        let src = self.text.get(a.start..b.end).unwrap_or("");
+        src.chars()
+            .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
+            .collect()
+    }
+
+    /// `و 31 يوليو`, `- 31 July` at `k`: the number before is a day too.
+    fn range_to_day(&self, k: usize) -> bool {
+        let j = match self.f(k) {
+            "و" | "and" | "to" | "-" | "–" => k + 1,
+            _ => return false,
+        };
+        if self.tok(j).is_none_or(|t| t.class != Class::Digits) {
+            return false;
+        }
+        match self.digit_run(j) {
+            Ok(r) => r.integer && r.int_digits <= 2 && self.day_month(r.last + 1).is_some(),
+            Err(_) => false,
+        }
+    }
+
+    /// A 4-digit number in the years news talk about, with a cue: a year
+    /// word or preposition before it (`عام`, `منذ`, `in`, `the 2019
+    /// report`), a month before it, an era mark after it, or nothing after
+    /// it that it could count (punctuation, the end, a function word, a
+    /// definite word). `25000 معلم` and `1990 شخصا` stay cardinals.
+    fn is_year(&self, i: usize, k: usize, value: f64, digits: usize, era: bool) -> bool {
+        if era {
+            return digits <= 4 && value >= 1.0;
+        }
+        if digits != 4 || !(1800.0..=2100.0).contains(&value) {
+            return false;
+        }
+        if i > 0 && (self.is_year_cue(i - 1) || self.month_at(i - 1) == Some(i)) {
+            return true;
+        }
+        match self.tok(k) {
+            None => true,
+            Some(t) => match t.class {
+                Class::Punct(c) => !matches!(c, '%' | '٪' | '$' | '£' | '€'),
+                Class::Digits => false,
+                // a definite word cannot be the counted noun: مونديال 2022 بالدوحة
+                _ => self.lex.year_after.contains(self.f(k)) || self.definite(k),
+            },
+        }
+    }
+
+    // ------------------------------------------------------------ words
+
+    fn arabic_at(&self, i: usize) -> Step {
+        if self.f(i).len() > self.lex.max_len {
+            return Step::Next;
+        }
+        if let Some(f) = self.arabic_ordinal(i) {
+            return Step::Found(f);
+        }
+        if let Some(f) = self.dual(i) {
+            return Step::Found(f);
+        }
+        match self.compound(i, true) {
+            Some(f) => Step::Found(f),
+            None => Step::Next,
+        }
+    }
+
+    fn latin_at(&self, i: usize) -> Step {
+        if self.f(i).len() > self.lex.max_len {
+            return Step::Next;
+        }
+        if let Some(f) = self.english_ordinal(i) {
+            return Step::Found(f);
+        }
+        match self.compound(i, false) {
+            Some(f) => Step::Found(f),
+            None => Step::Next,
+        }
+    }
+
+    /// An ordinal found at `i` (value, index after it) becomes a Date when
+    /// `من`/`of` + a month follows (`الثامن من أغسطس`), else an Ordinal.
+    fn ordinal_found(&self, i: usize, start: usize, value: f64, after: usize) -> Found {
+        let (kind, next, unit) = match (value <= 31.0).then(|| self.day_month(after)).flatten() {
+            Some((m, end)) if matches!(self.f(after), "من" | "of") => {
+                (NumberKind::Date, end, Some(self.month_text(m, end)))
+            }
+            _ => (NumberKind::Ordinal, after, None),
+        };
+        let end = self.toks[next - 1].end;
+        Found {
+            first_tok: i,
+            start,
+            end,
+            value,
+            kind,
+            unit,
+            next,
+        }
+    }
+
+    /// Definite Arabic ordinals: `الثالثة`، `والأولى`، `الحادي عشر`،
+    /// `الخامس والعشرون`. Not the second word of a month name (`كانون الأول`).
+    fn arabic_ordinal(&self, i: usize) -> Option<Found> {
+        let f = self.f(i);
+        let stem = definite_stem(f)?;
+        let w = self.lex.ar_ordinals.get(stem)?;
+        if self.inside_month(i) {
+            return None;
+        }
+        let mut value = w.value;
+        let mut after = i + 1;
+        let unit_ordinal = value < 10.0;
+        if unit_ordinal && matches!(self.f(after), "عشر" | "عشره") {
+            value += 10.0;
+            after += 1;
+        } else if unit_ordinal {
+            // الخامس والعشرون / الحادي و العشرين
+            let (tens, next) = if self.f(after) == "و" {
+                (self.f(after + 1), after + 2)
+            } else {
+                (self.f(after).strip_prefix('و').unwrap_or(""), after + 1)
+            };
+            let tens = definite_stem(tens).unwrap_or(tens);
+            if let Some(t) = self.lex.ar_ordinals.get(tens).filter(|t| t.value >= 20.0) {
+                value += t.value;
+                after = next;
+            } else if w.role == Role::OrdinalTeen {
+                return None;
+            }
+        }
+        // the span keeps the article but not a conjunction before it
+        let letters = usize::from(f.starts_with(['و', 'ف']) && !f.starts_with("ال"));
+        let start = self.start_after(i, letters);
+        Some(self.ordinal_found(i, start, value, after))
+    }
+
+    /// English ordinals: `third`, `twenty-first`, `the second`.
+    fn english_ordinal(&self, i: usize) -> Option<Found> {
+        let f = self.f(i);
+        let (value, last) = match self.lex.en_ordinals.get(f) {
+            Some(w) => {
+                if w.role == Role::OrdinalAfterThe && (i == 0 || self.f(i - 1) != "the") {
+                    return None;
+                }
+                (w.value, i)
+            }
+            None => {
+                let ten = self.lex.en_words.get(f).filter(|w| w.role == Role::Ten)?;
+                if !(self.is_punct(i + 1, &['-']) && self.glued(i + 1) && self.glued(i + 2)) {
+                    return None;
+                }
+                let unit = self
+                    .lex
+                    .en_ordinals
+                    .get(self.f(i + 2))
+                    .filter(|w| w.value < 10.0)?;
+                (ten.value + unit.value, i + 2)
+            }
+        };
+        Some(self.ordinal_found(i, self.toks[i].start, value, last + 1))
+    }
+
+    /// Indefinite duals of countable nouns (`جولتين`، `ويومين`) = 2.
+    fn dual(&self, i: usize) -> Option<Found> {
+        let f = self.f(i);
+        let (noun, letters) =
+            clitic_readings(f).find_map(|(s, n)| self.lex.duals.get(s).map(|noun| (noun, n)))?;
+        let start = self.start_after(i, letters);
+        Some(Found {
+            first_tok: i,
+            start,
+            end: self.toks[i].end,
+            value: 2.0,
+            kind: NumberKind::CountWord,
+            unit: Some(noun.clone()),
+            next: i + 1,
+        })
+    }
+
+    /// A number word at `k` read on its own (with proclitics in Arabic):
+    /// (word, letters of proclitics before it).
+    fn word_at(&self, k: usize, arabic: bool) -> Option<(Word, usize)> {
+        let t = self.tok(k)?;
+        let f = self.f(k);
+        if !arabic {
+            return (t.class == Class::Latin)
+                .then(|| self.lex.en_words.get(f).map(|w| (*w, 0)))
+                .flatten();
+        }
+        if t.class != Class::Arabic {
+            return None;
+        }
+        if let Some(hit) =
+            clitic_readings(f).find_map(|(s, n)| self.lex.ar_words.get(s).map(|w| (*w, n)))
+        {
+            return Some(hit);
+        }
+        // definite forms that still count: الثلاثة (the three), المليون
+        let stem = definite_stem(f)?;
+        let w = self.lex.ar_words.get(stem)?;
+        let ok = (w.role == Role::Unit && stem.ends_with('ه'))
+            || (w.role == Role::Scale && w.value >= 1e6);
+        ok.then_some((*w, 0))
+    }
+
+    /// The next word of a compound after token `k`: (word, join, index
+    /// after it).
+    fn next_term(&self, k: usize, arabic: bool) -> Option<(Word, Join, usize)> {
+        if arabic {
+            if self.f(k) == "و" {
+                let (w, n) = self.word_at(k + 1, true)?;
+                return (n == 0).then_some((w, Join::And, k + 2));
+            }
+            let f = self.f(k);
+            if let Some(w) = self.lex.ar_words.get(f) {
+                return Some((*w, Join::Adjacent, k + 1));
+            }
+            let w = self.lex.ar_words.get(f.strip_prefix('و')?)?;
+            return Some((*w, Join::And, k + 1));
+        }
+        if self.f(k) == "and" {
+            let w = self.lex.en_words.get(self.f(k + 1))?;
+            return Some((*w, Join::And, k + 2));
+        }
+        if self.is_punct(k, &['-']) && self.glued(k) && self.glued(k + 1) {
+            let w = self.lex.en_words.get(self.f(k + 1))?;
+            return Some((*w, Join::Hyphen, k + 2));
+        }
+        let w = self.lex.en_words.get(self.f(k))?;
+        Some((*w, Join::Adjacent, k + 1))
+    }
+
+    /// Numbers written in words, joined as the language joins them: Arabic
+    /// puts units before tens with و (`خمسة وعشرون`) and may only add a
+    /// smaller part after a hundred or a scale, so `سبع وعشر سنوات` is two
+    /// numbers (a range), not 17.
+    fn compound(&self, i: usize, arabic: bool) -> Option<Found> {
+        let (first, letters) = self.word_at(i, arabic)?;
+        let (mut total, mut group) = (0.0f64, 0.0f64);
+        let mut state = match first.role {
+            Role::Unit | Role::Compound => {
+                group = first.value;
+                State::Unit(first.value)
+            }
+            Role::Teen => {
+                group = first.value;
+                State::TeenPending(first.value)
+            }
+            Role::Ten => {
+                group = first.value;
+                State::Ten
+            }
+            Role::Hundred => {
+                group = first.value;
+                State::Hundred
+            }
+            Role::Scale => {
+                total = first.value;
+                State::Scale(first.value)
+            }
+            Role::Dual => {
+                total = first.value;
+                State::Scale(first.value / 2.0)
+            }
+            Role::Fraction => {
+                group = first.value;
+                State::Fraction
+            }
+            _ => return None,
+        };
+        let mut k = i + 1;
+        // the last complete reading: (value, index after it, state)
+        let mut good = match state {
+            State::TeenPending(_) => None,
+            _ if first.role == Role::Compound => None,
+            _ => Some((total + group, k)),
+        };
+        while let Some((w, join, next)) = self.next_term(k, arabic) {
+            let v = w.value;
+            let new_state = match (state, w.role, join) {
+                // ثلاثة عشر، أحد عشر
+                (State::Unit(u) | State::TeenPending(u), Role::Unit, Join::Adjacent)
+                    if arabic && v == 10.0 && u < 10.0 =>
+                {
+                    group += 10.0;
+                    State::Teen
+                }
+                (State::TeenPending(_), _, _) => break,
+                // ثلاثة آلاف، twenty million, مئة ألف
+                (
+                    State::Unit(_) | State::Teen | State::Ten | State::Hundred | State::Fraction,
+                    Role::Scale | Role::Plural,
+                    Join::Adjacent,
+                ) if w.role == Role::Scale || (2.0..=10.0).contains(&group) => {
+                    total += group * v;
+                    group = 0.0;
+                    State::Scale(v)
+                }
+                // ثلاث مئة، three hundred
+                (State::Unit(_) | State::Teen, Role::Hundred, Join::Adjacent)
+                    if v == 100.0 && (1.0..=19.0).contains(&group) =>
+                {
+                    group *= 100.0;
+                    State::Hundred
+                }
+                // after a scale or a hundred, a smaller part
+                (State::Scale(s), Role::Unit | Role::Compound | Role::Ten | Role::Hundred, j)
+                    if v < s && (j == Join::And || !arabic) =>
+                {
+                    group = v;
+                    term_state(w.role, v)
+                }
+                (State::Scale(s), Role::Teen, Join::And) if arabic && v < s => {
+                    group = v;
+                    State::TeenPending(v)
+                }
+                (State::Hundred, Role::Unit | Role::Compound | Role::Ten, j)
+                    if j == Join::And || !arabic =>
+                {
+                    group += v;
+                    term_state(w.role, v)
+                }
+                (State::Hundred, Role::Teen, Join::And) if arabic => {
+                    group += v;
+                    State::TeenPending(v)
+                }
+                // خمسة وعشرون، واحد وثلاثون
+                (State::Unit(u), Role::Ten, Join::And) if arabic && u < 10.0 => {
+                    group += v;
+                    State::Ten
+                }
+                // twenty-one, twenty one
+                (State::Ten, Role::Unit | Role::Compound, Join::Hyphen | Join::Adjacent)
+                    if !arabic && v < 10.0 =>
+                {
+                    group += v;
+                    State::Unit(v)
+                }
+                // ثلاثة ونصف
+                (
+                    State::Unit(_) | State::Teen | State::Ten | State::Hundred,
+                    Role::Fraction,
+                    Join::And,
+                ) if arabic => {
+                    group += v;
+                    State::Fraction
+                }
+                (State::Scale(s), Role::Fraction, Join::And) if arabic => {
+                    total += v * s;
+                    State::Fraction
+                }
+                _ => break,
+            };
+            state = new_state;
+            k = next;
+            if !matches!(state, State::TeenPending(_)) {
+                good = Some((total + group, k));
+            }
+        }
+        let (value, next) = good?;
+        if value <= 0.0 {
+            return None;
+        }
+        // a lone unit word right before digits is a verb or a name
+        // (القاعة تسع 500 شخص: "holds"), not a count
+        let lone = next == i + 1 && matches!(first.role, Role::Unit | Role::Fraction);
+        if lone && self.tok(next).is_some_and(|t| t.class == Class::Digits) {
+            return None;
+        }
+        let start = self.start_after(i, letters);
+        let mut end = self.toks[next - 1].end;
+        let (kind, unit, k) = match self.suffix_at(next) {
+            Some((kind, unit, after)) => {
+                end = self.toks[after - 1].end;
+                (kind, Some(unit), after)
+            }
+            None => (NumberKind::CountWord, self.unit_after(next, value), next),
+        };
+        Some(Found {
+            first_tok: i,
+            start,
+            end,
+            value,
+            kind,
+            unit,
+            next: k,
+        })
+    }
+}
+
+/// The state after a word joined as a new part of a compound.
+fn term_state(role: Role, v: f64) -> State {
+    match role {
+        Role::Ten => State::Ten,
+        Role::Hundred => State::Hundred,
+        _ => State::Unit(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (text, value, kind) of every number in `text`.
+    fn nums(text: &str) -> Vec<(String, f64, NumberKind)> {
+        full(text)
+            .into_iter()
+            .map(|m| (m.span.of(text).to_string(), m.value, m.kind))
+            .collect()
+    }
+
+    fn full(text: &str) -> Vec<NumberMention> {
+        let mut out = Vec::new();
+        find_numbers(text, 0, 0, &mut out);
+        out
+    }
+
+    fn one(text: &str) -> NumberMention {
+        let found = full(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        nums(text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    use NumberKind::*;
+
+    #[test]
+    fn digits_in_three_scripts() {
+        assert_eq!(
+            nums("قتل 27 و٢٧ و۲۷ شخصا"),
+            vec![
+                ("27".into(), 27.0, Cardinal),
+                ("٢٧".into(), 27.0, Cardinal),
+                ("۲۷".into(), 27.0, Cardinal),
+            ]
+        );
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(one("He paid 1,234,567 for it").value, 1_234_567.0);
+        assert_eq!(one("بلغت 560.7 نقطة").value, 560.7);
+        assert_eq!(one("بلغت ١٢٫٥ نقطة").value, 12.5);
+        assert_eq!(one("بلغت ١٬٢٣٤ نقطة").value, 1234.0);
+        // a comma before anything but 3 digits is a list, not a group
+        assert_eq!(
+            nums("days 30,31 of"),
+            vec![("30".into(), 30.0, Cardinal), ("31".into(), 31.0, Cardinal)]
+        );
+        // not single numbers: times, dotted addresses, slashes
+        assert!(nums("at 10:30 from 192.168.1.1 on 30/7").is_empty());
+    }
+
+    #[test]
+    fn digits_glued_to_arabic_letters() {
+        let text = "أسفرت عن تدمير 120 كهفاً ووكراً وقتل27 عُنصراً من داعـش";
+        let found = full(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].span.of(text), "120");
+        assert_eq!(found[0].unit.as_deref(), Some("كهف"));
+        assert_eq!(found[1].span.of(text), "27");
+        assert_eq!(found[1].unit.as_deref(), Some("عنصر"));
+        assert_eq!(nums("التزام الولايات المتحدة بـ120 طائرة")[0].0, "120");
+    }
+
+    #[test]
+    fn digits_glued_after_latin_are_names() {
+        assert!(
+            nums("ستسلم ثماني طائراتF16- إلى القاعدة")
+                .iter()
+                .all(|n| n.1 == 8.0)
+        );
+        assert!(nums("F16 and F-16 jets, COVID-19 cases, 5G networks").is_empty());
+        assert_eq!(
+            texts("ويعد تسليم طائرات F16- Block 52 إحدى أهم الخطوات"),
+            vec!["52"]
+        );
+        assert_eq!(texts("طائراتF16- بلوك 52 إلى القاعدة"), vec!["52"]);
+    }
+
+    #[test]
+    fn english_ordinal_suffixes() {
+        assert_eq!(
+            nums("the 21st century and the 3rd time"),
+            vec![("21st".into(), 21.0, Ordinal), ("3rd".into(), 3.0, Ordinal),]
+        );
+    }
+
+    #[test]
+    fn percent_in_every_spelling() {
+        let text = "%60 و60% و60 % و٪60 و60 في المئة و60 في المائة و60 بالمئة و60 بالمائة";
+        let found = full(text);
+        assert_eq!(found.len(), 8, "{found:?}");
+        for m in &found {
+            assert_eq!(
+                (m.value, m.kind, m.unit.as_deref()),
+                (60.0, Percent, Some("percent"))
+            );
+        }
+        assert_eq!(found[0].span.of(text), "%60");
+        assert_eq!(found[4].span.of(text), "60 في المئة");
+        assert_eq!(
+            texts("up 60 per cent and 8.2 percent"),
+            vec!["60 per cent", "8.2 percent"]
+        );
+        assert_eq!(one("%60 من قوات التحالف الدولي تغادر العراق").kind, Percent);
+        // a sign that ended one number does not open the next
+        assert_eq!(texts("twenty%27"), vec!["twenty%", "27"]);
+    }
+
+    #[test]
+    fn arabic_number_words() {
+        assert_eq!(
+            nums("ستسلم ثماني طائرات"),
+            vec![("ثماني".into(), 8.0, CountWord)]
+        );
+        assert_eq!(one("بلغ العدد ثلاثمائة وواحد وثلاثون قتيلا").value, 331.0);
+        assert_eq!(one("قتل ثلاثة آلاف شخص").value, 3000.0);
+        assert_eq!(one("أصيب أحد عشر جنديا").value, 11.0);
+        assert_eq!(one("أصيب اثنا عشر مدنيا").value, 12.0);
+        assert_eq!(one("حضر خمسة وعشرون نائبا").value, 25.0);
+        assert_eq!(one("نحو مئة وخمسين ألف لاجئ").value, 150_000.0);
+        assert_eq!(one("ألفين وخمسمائة جندي").value, 2500.0);
+        let m = one("مشاريع الصرف الصحي ومشروع استصلاح المليون فدان");
+        assert_eq!(
+            (m.value, m.kind, m.unit.as_deref()),
+            (1e6, CountWord, Some("فدان"))
+        );
+    }
+
+    #[test]
+    fn proclitics_stay_out_of_the_span() {
+        let text = "بالسجن سبع سنوات على الكندي وعشر سنوات على المصري";
+        assert_eq!(texts(text), vec!["سبع", "عشر"]);
+    }
+
+    #[test]
+    fn scale_words_multiply_digits() {
+        assert_eq!(one("نزوح 3 مليون شخص").value, 3e6);
+        assert_eq!(one("نزوح 2.5 ملايين شخص").value, 2.5e6);
+        assert_eq!(one("and 5 million people").value, 5e6);
+    }
+
+    #[test]
+    fn smaller_parts_after_a_scale() {
+        let text = "ليرتفع العدد الإجمالي إلى 45 ألفا و300 إصابة";
+        assert_eq!(
+            nums(text),
+            vec![("45 ألفا و300".into(), 45_300.0, Cardinal)]
+        );
+        assert_eq!(one("5 ملايين و200 ألف نسمة").value, 5_200_000.0);
+        // a larger number after و is a second number
+        assert_eq!(texts("3 آلاف و5000 أخرى"), vec!["3 آلاف", "5000"]);
+    }
+
+    #[test]
+    fn fractions() {
+        let text = "التي خصصت للتعليم ربع إجمالي مخصصات الإنفاق الحكومي";
+        assert_eq!(nums(text), vec![("ربع".into(), 0.25, CountWord)]);
+        assert_eq!(one("نصف مليون نازح").value, 5e5);
+    }
+
+    /// Asserts that none of `texts` has a number written in words.
+    fn no_count_words(texts: &[&str]) {
+        for text in texts {
+            let found: Vec<_> = nums(text)
+                .into_iter()
+                .filter(|n| n.2 == CountWord)
+                .collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_word_traps() {
+        no_count_words(&[
+            "أوضح أن التعليم يوفر أحد أفضل فرص النمو",
+            "أن أحدهما كان عضواً فى التنظيم",
+            "وصل يوم الأحد إلى القاهرة",
+            "دفع ثمن السيارة",
+            "أجازت المملكة خطة خمسية",
+            "رجل واحد فقط",
+            "ولست أدري",
+            "القاعة تسع 500",
+        ]);
+    }
+
+    #[test]
+    fn ranges_give_two_numbers() {
+        assert_eq!(texts("تراوح العدد بين 10 و20 شخصا"), vec!["10", "20"]);
+        let text = "حكمت عليهم بالسجن بين سبع وعشر سنوات";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("سبع".into(), 7.0, CountWord),
+                ("عشر".into(), 10.0, CountWord)
+            ]
+        );
+    }
+
+    #[test]
+    fn english_number_words() {
+        let text = "two tablets was a lethal dose – and she had taken eight,";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("two".into(), 2.0, CountWord),
+                ("eight".into(), 8.0, CountWord)
+            ]
+        );
+        assert_eq!(one("some twenty-one people").value, 21.0);
+        assert_eq!(one("one hundred and twenty dogs").value, 120.0);
+        let m = one("three million dollars");
+        assert_eq!((m.value, m.kind), (3e6, Money));
+        assert!(nums("one of them said a second later").is_empty());
+        assert_eq!(
+            nums("the second time"),
+            vec![("second".into(), 2.0, Ordinal)]
+        );
+        assert_eq!(
+            nums("the twenty-first century"),
+            vec![("twenty-first".into(), 21.0, Ordinal)]
+        );
+    }
+
+    #[test]
+    fn duals_that_count() {
+        let text = "بعد جولتين من الحوار مع إدارة الرئيس السابق";
+        let m = one(text);
+        assert_eq!(
+            (m.span.of(text), m.value, m.kind, m.unit.as_deref()),
+            ("جولتين", 2.0, CountWord, Some("جولة"))
+        );
+        assert_eq!(
+            one("استهدفتهما قوات الأمن منذ يومين")
+                .span
+                .of("استهدفتهما قوات الأمن منذ يومين"),
+            "يومين"
+        );
+        assert_eq!(
+            texts("اجتمعا مرتين خلال شهرين ولمدة ساعتين"),
+            vec!["مرتين", "شهرين", "ساعتين"]
+        );
+        assert_eq!(one("ألفين دولار").value, 2000.0);
+        assert_eq!(one("مليونين من السكان").value, 2e6);
+        assert_eq!(one("مئتين من الجنود").value, 200.0);
+    }
+
+    #[test]
+    fn dual_traps() {
+        no_count_words(&[
+            "ملفات متعددة بين البلدين",
+            "سواء عبر الزيارتين الرسميتين إلى الإمارات",
+            "ثأراً للعنصرين اللذين استهدفتهما قوات الأمن",
+            "يومي 30",
+            "جاء الفلسطينيين والمتهمين",
+            "قال وزير الخارجية العراقي، فؤاد حسين",
+            "يوم الاثنين",
+            "تصدير النفط إلى بلدان الخليج",
+        ]);
+    }
+
+    #[test]
+    fn definite_ordinals() {
+        let text = "أن المرحلة الثالثة من الحوار الاستراتيجي، هي الأولى في عهد الرئيس";
+        assert_eq!(
+            nums(text),
+            vec![
+                ("الثالثة".into(), 3.0, Ordinal),
+                ("الأولى".into(), 1.0, Ordinal)
+            ]
+        );
+        assert_eq!(
+            nums("لإنجاز الاستحقاق الثالث لخارطة الطريق"),
+            vec![("الثالث".into(), 3.0, Ordinal)]
+        );
+        assert_eq!(one("في القرن الحادي عشر").value, 11.0);
+        assert_eq!(one("الذكرى الخامسة والعشرين").value, 25.0);
+        // the second word of a month name, an indefinite ordinal
+        assert!(nums("في كانون الأول وتشرين الثاني").is_empty());
+        assert!(nums("ثاني أكسيد الكربون").is_empty());
+    }
+
+    #[test]
+    fn dates() {
+        let text = "عقد جلسة الحكم في الثاني من أغسطس المقبل";
+        assert_eq!(nums(text), vec![("الثاني من أغسطس".into(), 2.0, Date)]);
+        assert_eq!(one("في الحادي عشر من سبتمبر").value, 11.0);
+        let text = "إلى القاعدة الجوية غرب القاهرة يومي 30 و31 يوليو، وذلك";
+        assert_eq!(
+            nums(text),
+            vec![("30".into(), 30.0, Date), ("31 يوليو".into(), 31.0, Date)]
+        );
+        let text = "was taken to Royal Shrewsbury hospital on 12 April after";
+        assert_eq!(nums(text), vec![("12 April".into(), 12.0, Date)]);
+        assert_eq!(
+            nums("في 1 كانون الثاني"),
+            vec![("1 كانون الثاني".into(), 1.0, Date)]
+        );
+        assert_eq!(
+            nums("on April 12, 2015,"),
+            vec![("12".into(), 12.0, Date), ("2015".into(), 2015.0, Year)]
+        );
+    }
+
+    #[test]
+    fn years() {
+        let text = "في ميزانيتها للعام 2015م، التي خصصت";
+        assert_eq!(nums(text), vec![("2015".into(), 2015.0, Year)]);
+        assert_eq!(
+            nums("وفي يونيو 2014، صدرت"),
+            vec![("2014".into(), 2014.0, Year)]
+        );
+        assert_eq!(nums("من 443 مليون دولار عام 2013م إلى")[1].2, Year);
+        assert_eq!(nums("توفي عام 1445هـ")[0].2, Year);
+        assert_eq!(
+            nums("died in 1990 when"),
+            vec![("1990".into(), 1990.0, Year)]
+        );
+        assert_eq!(one("مشروع لتدريب 25000 معلم").kind, Cardinal);
+        assert_eq!(one("شارك 1990 شخصا").kind, Cardinal);
+        // a modifier year: before a definite word, after "the"
+        assert_eq!(one("مونديال 2022 بالدوحة").kind, Year);
+        assert_eq!(one("The 2019 report found").kind, Year);
+    }
+
+    #[test]
+    fn money() {
+        let text = "أن التزام الولايات المتحدة بـ 1.3 بليون دولار أمريكي";
+        let m = one(text);
+        assert_eq!(
+            (m.span.of(text), m.value, m.kind, m.unit.as_deref()),
+            ("1.3 بليون دولار", 1.3e9, Money, Some("دولار"))
+        );
+        let text = "خطة خمسية بتكلفة قدرها 80 مليار ريال لتطوير";
+        assert_eq!(nums(text), vec![("80 مليار ريال".into(), 8e10, Money)]);
+        assert_eq!(
+            nums("$5 million and £20 and €3bn and 40 euros"),
+            vec![
+                ("$5 million".into(), 5e6, Money),
+                ("£20".into(), 20.0, Money),
+                ("€3bn".into(), 3e9, Money),
+                ("40 euros".into(), 40.0, Money),
+            ]
+        );
+    }
+
+    #[test]
+    fn cardinal_units() {
+        let m = one("لقي 60 إرهابياً حتفهم");
+        assert_eq!(m.unit.as_deref(), Some("إرهابي"));
+        assert_eq!(one("لأكثر من 30 عاما.").unit.as_deref(), Some("عام"));
+        assert_eq!(one("Eloise Parry, 21, was taken").unit, None);
+    }
+
+    #[test]
+    fn approximate_qualifiers() {
+        let text = "مهّدا لمغادرة ما يقرب من 60 في المئة من قوات التحالف";
+        assert!(one(text).approximate);
+        assert!(one("وتقديم نحو ربع الدورات الدراسية").approximate);
+        assert!(one("حضر بنحو 500 شخص").approximate);
+        assert!(one("about 300 people").approximate);
+        assert!(!one("مغادرة 60 في المئة").approximate);
+    }
+
+    #[test]
+    fn spans_are_article_offsets() {
+        let text = "وقتل27 عُنصراً";
+        let mut out = Vec::new();
+        find_numbers(text, 100, 4, &mut out);
+        let m = &out[0];
+        assert_eq!(
+            (m.span.start - 100, m.span.end - 100, m.paragraph),
+            (8, 10, 4)
+        );
+        assert_eq!(&text[m.span.start - 100..m.span.end - 100], "27");
+    }
+
+    /// Pieces that exercise every rule, for the generated strings below.
+    const PIECES: &[&str] = &[
+        "27",
+        "٢٧",
+        "۲۷",
+        "1,234",
+        "560.7",
+        "٫",
+        "٬",
+        ",",
+        ".",
+        "%",
+        "٪",
+        "$",
+        "-",
+        ":",
+        "/",
+        "F",
+        "16",
+        "st",
+        "م",
+        "هـ",
+        "ـ",
+        "و",
+        "ب",
+        "ال",
+        "ثلاثة",
+        "عشر",
+        "وعشرين",
+        "آلاف",
+        "مليون",
+        "أحد",
+        "الحادي",
+        "الثالثة",
+        "من",
+        "أغسطس",
+        "كانون",
+        "الأول",
+        "جولتين",
+        "يومي",
+        "في",
+        "المئة",
+        "بالمئة",
+        "دولار",
+        "نحو",
+        "ما",
+        "يقرب",
+        "twenty",
+        "one",
+        "hundred",
+        "and",
+        "the",
+        "second",
+        "April",
+        "2015",
+        "per",
+        "cent",
+        " ",
+        "\u{064B}",
+        "\u{200F}",
+        "é",
+        "\u{301}",
+    ];
+
+    fn check(text: &str, base: usize) {
+        let mut out = Vec::new();
+        find_numbers(text, base, 7, &mut out);
+        let mut last = base;
+        for m in &out {
+            let (s, e) = (m.span.start, m.span.end);
+            assert!(
+                base <= s && s < e && e <= base + text.len(),
+                "{text:?}: {m:?}"
+            );
+            assert!(
+                text.is_char_boundary(s - base) && text.is_char_boundary(e - base),
+                "{text:?}: {m:?}"
+            );
+            assert!(s >= last, "out of order in {text:?}: {out:?}");
+            assert!(m.value.is_finite(), "{text:?}: {m:?}");
+            assert_eq!(m.paragraph, 7);
+            last = e;
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_string(text in any::<String>(), base in 0usize..1000) {
+            check(&text, base);
+        }
+
+        #[test]
+        fn never_panics_on_number_like_strings(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)) {
+            check(&pieces.concat(), 3);
+        }
+    }
 }
