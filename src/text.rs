@@ -10,6 +10,7 @@
 
 /// True for Arabic combining marks that carry no letter of their own:
 /// harakat, tanwin, shadda, sukun, superscript alef and Quranic marks.
+#[inline]
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
@@ -19,6 +20,7 @@ pub const TATWEEL: char = '\u{0640}';
 
 /// True for characters that are letters of the Arabic script (not marks,
 /// not digits, not punctuation).
+#[inline]
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
         | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
@@ -28,6 +30,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 
 /// The value of a decimal digit in any of the three scripts news text uses:
 /// Western `0-9`, Arabic-Indic `٠-٩` and Persian (Extended Arabic-Indic) `۰-۹`.
+#[inline]
 pub fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -39,6 +42,7 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 /// True for a character that can be part of a word: letters of any script,
 /// digits of any script, combining marks and tatweel.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     // Fast paths for the two scripts rawi reads; the Unicode tables are slow.
     if c.is_ascii() {
@@ -50,21 +54,37 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// True when `c` is an uppercase letter (ASCII and Arabic answered without
+/// the Unicode tables).
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        false
+    } else {
+        c.is_uppercase()
+    }
+}
+
 /// True when `c` may need a Unicode lowercase mapping (non-ASCII letters
 /// outside the Arabic block, which has no case).
+#[inline]
 fn needs_lowercase(c: char) -> bool {
-    !c.is_ascii() && !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase()
+    !c.is_ascii() && is_upper(c)
 }
 
 /// Invisible formatting characters that are not part of any word: bidi
 /// marks, embeddings, overrides and isolates, zero-width space and joiners,
 /// soft hyphen, BOM. Matching skips them.
+#[inline]
 pub fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Folds one character for matching; `None` means the character is dropped.
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
     // Fast paths: ASCII, and Arabic letters that fold to themselves.
     if c.is_ascii() {
@@ -104,7 +124,12 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// Appends the folded form of one character to `out`.
+#[inline]
 pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if let Some(f) = fold_char(c) {
         if needs_lowercase(f) {
             out.extend(f.to_lowercase());
@@ -127,7 +152,7 @@ pub fn fold(s: &str) -> String {
 /// language of an article as well as the whole would, at a bounded cost.
 pub fn is_mostly_arabic(s: &str) -> bool {
     let (mut arabic, mut other) = (0usize, 0usize);
-    for c in s.chars().take(4096) {
+    for c in s.chars().take(2048) {
         if c.is_ascii() {
             other += usize::from(c.is_ascii_alphabetic());
         } else if is_arabic_letter(c) {

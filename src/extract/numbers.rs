@@ -28,9 +28,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::article::{NumberKind, NumberMention, Span};
-use crate::text::{
-    TATWEEL, digit_value, fold, fold_char, is_arabic_letter, is_arabic_mark, is_invisible,
-};
+use crate::text::{TATWEEL, digit_value, fold, fold_char, is_arabic_letter, is_arabic_mark, is_invisible};
 
 const AR_WORDS: &str = include_str!("../../assets/numbers/ar_words.txt");
 const EN_WORDS: &str = include_str!("../../assets/numbers/en_words.txt");
@@ -115,6 +113,18 @@ struct Tok {
 }
 
 fn class_of(c: char) -> Option<Class> {
+    // Fast path for ASCII: the Unicode tables are slow.
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() {
+            None
+        } else if c.is_ascii_digit() {
+            Some(Class::Digits)
+        } else if c.is_ascii_alphabetic() {
+            Some(Class::Latin)
+        } else {
+            Some(Class::Punct(c))
+        };
+    }
     // marks first: Arabic harakat are alphabetic for Unicode
     if c.is_whitespace() || is_arabic_mark(c) || c == TATWEEL || is_invisible(c) {
         None
@@ -177,13 +187,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
 }
 
 fn push_folded(c: char, folded: &mut String) {
-    if let Some(f) = fold_char(c) {
-        if f.is_uppercase() {
-            folded.extend(f.to_lowercase());
-        } else {
-            folded.push(f);
-        }
-    }
+    crate::text::push_folded(c, folded);
 }
 
 // ---------------------------------------------------------------- lexicon
@@ -298,10 +302,7 @@ fn parse_role(s: &str) -> Option<Role> {
 }
 
 fn is_ordinal(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Ordinal | Role::OrdinalTeen | Role::OrdinalAfterThe
-    )
+    matches!(role, Role::Ordinal | Role::OrdinalTeen | Role::OrdinalAfterThe)
 }
 
 /// Parses `FORM VALUE ROLE` lines into (cardinal words, ordinal words).
@@ -310,8 +311,7 @@ fn load_words(src: &'static str) -> (Map<Word>, Map<Word>) {
     let (mut words, mut ordinals) = (Map::default(), Map::default());
     for line in entries(src) {
         let mut parts = line.split_whitespace();
-        let (Some(form), Some(value), Some(role)) = (parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(form), Some(value), Some(role)) = (parts.next(), parts.next(), parts.next()) else {
             debug_assert!(false, "bad number word line: {line}");
             continue;
         };
@@ -381,8 +381,7 @@ impl Lexicon {
         }
 
         let (mut approx, mut percent) = (Vec::new(), Vec::new());
-        let (mut year_cues, mut year_after, mut stop) =
-            (Set::default(), Set::default(), Set::default());
+        let (mut year_cues, mut year_after, mut stop) = (Set::default(), Set::default(), Set::default());
         for line in entries(CUES) {
             let Some((category, phrase)) = line.split_once(char::is_whitespace) else {
                 continue;
@@ -398,10 +397,7 @@ impl Lexicon {
             }
         }
 
-        let longest = ar_words
-            .keys()
-            .chain(ar_ordinals.keys())
-            .chain(duals.keys());
+        let longest = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
         let longest = longest
             .chain(en_words.keys())
             .chain(en_ordinals.keys())
@@ -601,11 +597,7 @@ impl<'a> Cx<'a> {
         if let Some(after) = self.lex.percent.iter().find_map(|p| self.phrase_at(i, p)) {
             return Some((NumberKind::Percent, "percent".to_string(), after));
         }
-        let currency = self
-            .lex
-            .currencies
-            .get(self.f(i))
-            .filter(|_| self.is_word(i))?;
+        let currency = self.lex.currencies.get(self.f(i)).filter(|_| self.is_word(i))?;
         Some((NumberKind::Money, currency.clone(), i + 1))
     }
 
@@ -694,8 +686,7 @@ impl<'a> Cx<'a> {
             .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
             .flat_map(char::to_lowercase)
             .collect();
-        let accusative =
-            t.tanwin || (value.fract() == 0.0 && (11.0..=99.0).contains(&(value % 100.0)));
+        let accusative = t.tanwin || (value.fract() == 0.0 && (11.0..=99.0).contains(&(value % 100.0)));
         if accusative && w.ends_with('ا') && w.chars().count() > 2 {
             w.pop();
         }
@@ -773,11 +764,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let f = self.f(k);
-        let w = self
-            .lex
-            .ar_words
-            .get(f)
-            .or_else(|| self.lex.en_words.get(f))?;
+        let w = self.lex.ar_words.get(f).or_else(|| self.lex.en_words.get(f))?;
         matches!(w.role, Role::Scale | Role::Plural).then_some(w.value)
     }
 
@@ -840,17 +827,13 @@ impl<'a> Cx<'a> {
             };
             match scale {
                 Some(s) if money_sign.is_some() => value *= s,
-                _ if matches!(suffix, "st" | "nd" | "rd" | "th") && run.integer => {
-                    ordinal_suffix = true
-                }
+                _ if matches!(suffix, "st" | "nd" | "rd" | "th") && run.integer => ordinal_suffix = true,
                 // 5G, 3D, 10km: not numbers of the text
                 _ => return Step::Skip(k + 1),
             }
             end = self.toks[k].end;
             k += 1;
-        } else if self.tok(k).is_some_and(|n| n.class == Class::Arabic)
-            && matches!(self.f(k), "م" | "ه")
-        {
+        } else if self.tok(k).is_some_and(|n| n.class == Class::Arabic) && matches!(self.f(k), "م" | "ه") {
             // 2015م، 1445هـ: an era mark, not a counted noun
             era = true;
         }
@@ -896,9 +879,7 @@ impl<'a> Cx<'a> {
                 unit = Some(self.month_text(after.0, after.1));
                 end = self.toks[after.1 - 1].end;
                 k = after.1;
-            } else if self.range_to_day(k)
-                || (i > 0 && !ordinal_suffix && self.month_at(i - 1) == Some(i))
-            {
+            } else if self.range_to_day(k) || (i > 0 && !ordinal_suffix && self.month_at(i - 1) == Some(i)) {
                 // 30 و31 يوليو: the first day of a range; April 12
                 kind = NumberKind::Date;
             }
@@ -960,10 +941,7 @@ impl<'a> Cx<'a> {
         let rest = src
             .strip_prefix("ال")
             .or_else(|| src.strip_prefix("لل"))
-            .or_else(|| {
-                src.strip_prefix(['ب', 'ك'])
-                    .and_then(|r| r.strip_prefix("ال"))
-            });
+            .or_else(|| src.strip_prefix(['ب', 'ك']).and_then(|r| r.strip_prefix("ال")));
         rest.is_some_and(|r| r.chars().filter(|&c| is_arabic_letter(c)).nth(1).is_some())
     }
 
@@ -1174,16 +1152,13 @@ impl<'a> Cx<'a> {
         if t.class != Class::Arabic {
             return None;
         }
-        if let Some(hit) =
-            clitic_readings(f).find_map(|(s, n)| self.lex.ar_words.get(s).map(|w| (*w, n)))
-        {
+        if let Some(hit) = clitic_readings(f).find_map(|(s, n)| self.lex.ar_words.get(s).map(|w| (*w, n))) {
             return Some(hit);
         }
         // definite forms that still count: الثلاثة (the three), المليون
         let stem = definite_stem(f)?;
         let w = self.lex.ar_words.get(stem)?;
-        let ok = (w.role == Role::Unit && stem.ends_with('ه'))
-            || (w.role == Role::Scale && w.value >= 1e6);
+        let ok = (w.role == Role::Unit && stem.ends_with('ه')) || (w.role == Role::Scale && w.value >= 1e6);
         ok.then_some((*w, 0))
     }
 
@@ -1298,9 +1273,7 @@ impl<'a> Cx<'a> {
                     group = v;
                     State::TeenPending(v)
                 }
-                (State::Hundred, Role::Unit | Role::Compound | Role::Ten, j)
-                    if j == Join::And || !arabic =>
-                {
+                (State::Hundred, Role::Unit | Role::Compound | Role::Ten, j) if j == Join::And || !arabic => {
                     group += v;
                     term_state(w.role, v)
                 }
@@ -1321,11 +1294,9 @@ impl<'a> Cx<'a> {
                     State::Unit(v)
                 }
                 // ثلاثة ونصف
-                (
-                    State::Unit(_) | State::Teen | State::Ten | State::Hundred,
-                    Role::Fraction,
-                    Join::And,
-                ) if arabic => {
+                (State::Unit(_) | State::Teen | State::Ten | State::Hundred, Role::Fraction, Join::And)
+                    if arabic =>
+                {
                     group += v;
                     State::Fraction
                 }
@@ -1498,10 +1469,7 @@ mod tests {
 
     #[test]
     fn arabic_number_words() {
-        assert_eq!(
-            nums("ستسلم ثماني طائرات"),
-            vec![("ثماني".into(), 8.0, CountWord)]
-        );
+        assert_eq!(nums("ستسلم ثماني طائرات"), vec![("ثماني".into(), 8.0, CountWord)]);
         assert_eq!(one("بلغ العدد ثلاثمائة وواحد وثلاثون قتيلا").value, 331.0);
         assert_eq!(one("قتل ثلاثة آلاف شخص").value, 3000.0);
         assert_eq!(one("أصيب أحد عشر جنديا").value, 11.0);
@@ -1532,10 +1500,7 @@ mod tests {
     #[test]
     fn smaller_parts_after_a_scale() {
         let text = "ليرتفع العدد الإجمالي إلى 45 ألفا و300 إصابة";
-        assert_eq!(
-            nums(text),
-            vec![("45 ألفا و300".into(), 45_300.0, Cardinal)]
-        );
+        assert_eq!(nums(text), vec![("45 ألفا و300".into(), 45_300.0, Cardinal)]);
         assert_eq!(one("5 ملايين و200 ألف نسمة").value, 5_200_000.0);
         // a larger number after و is a second number
         assert_eq!(texts("3 آلاف و5000 أخرى"), vec!["3 آلاف", "5000"]);
@@ -1551,10 +1516,7 @@ mod tests {
     /// Asserts that none of `texts` has a number written in words.
     fn no_count_words(texts: &[&str]) {
         for text in texts {
-            let found: Vec<_> = nums(text)
-                .into_iter()
-                .filter(|n| n.2 == CountWord)
-                .collect();
+            let found: Vec<_> = nums(text).into_iter().filter(|n| n.2 == CountWord).collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }
     }
@@ -1579,10 +1541,7 @@ mod tests {
         let text = "حكمت عليهم بالسجن بين سبع وعشر سنوات";
         assert_eq!(
             nums(text),
-            vec![
-                ("سبع".into(), 7.0, CountWord),
-                ("عشر".into(), 10.0, CountWord)
-            ]
+            vec![("سبع".into(), 7.0, CountWord), ("عشر".into(), 10.0, CountWord)]
         );
     }
 
@@ -1591,20 +1550,14 @@ mod tests {
         let text = "two tablets was a lethal dose – and she had taken eight,";
         assert_eq!(
             nums(text),
-            vec![
-                ("two".into(), 2.0, CountWord),
-                ("eight".into(), 8.0, CountWord)
-            ]
+            vec![("two".into(), 2.0, CountWord), ("eight".into(), 8.0, CountWord)]
         );
         assert_eq!(one("some twenty-one people").value, 21.0);
         assert_eq!(one("one hundred and twenty dogs").value, 120.0);
         let m = one("three million dollars");
         assert_eq!((m.value, m.kind), (3e6, Money));
         assert!(nums("one of them said a second later").is_empty());
-        assert_eq!(
-            nums("the second time"),
-            vec![("second".into(), 2.0, Ordinal)]
-        );
+        assert_eq!(nums("the second time"), vec![("second".into(), 2.0, Ordinal)]);
         assert_eq!(
             nums("the twenty-first century"),
             vec![("twenty-first".into(), 21.0, Ordinal)]
@@ -1653,10 +1606,7 @@ mod tests {
         let text = "أن المرحلة الثالثة من الحوار الاستراتيجي، هي الأولى في عهد الرئيس";
         assert_eq!(
             nums(text),
-            vec![
-                ("الثالثة".into(), 3.0, Ordinal),
-                ("الأولى".into(), 1.0, Ordinal)
-            ]
+            vec![("الثالثة".into(), 3.0, Ordinal), ("الأولى".into(), 1.0, Ordinal)]
         );
         assert_eq!(
             nums("لإنجاز الاستحقاق الثالث لخارطة الطريق"),
@@ -1695,16 +1645,10 @@ mod tests {
     fn years() {
         let text = "في ميزانيتها للعام 2015م، التي خصصت";
         assert_eq!(nums(text), vec![("2015".into(), 2015.0, Year)]);
-        assert_eq!(
-            nums("وفي يونيو 2014، صدرت"),
-            vec![("2014".into(), 2014.0, Year)]
-        );
+        assert_eq!(nums("وفي يونيو 2014، صدرت"), vec![("2014".into(), 2014.0, Year)]);
         assert_eq!(nums("من 443 مليون دولار عام 2013م إلى")[1].2, Year);
         assert_eq!(nums("توفي عام 1445هـ")[0].2, Year);
-        assert_eq!(
-            nums("died in 1990 when"),
-            vec![("1990".into(), 1990.0, Year)]
-        );
+        assert_eq!(nums("died in 1990 when"), vec![("1990".into(), 1990.0, Year)]);
         assert_eq!(one("مشروع لتدريب 25000 معلم").kind, Cardinal);
         assert_eq!(one("شارك 1990 شخصا").kind, Cardinal);
         // a modifier year: before a definite word, after "the"
@@ -1757,10 +1701,7 @@ mod tests {
         let mut out = Vec::new();
         find_numbers(text, 100, 4, &mut out);
         let m = &out[0];
-        assert_eq!(
-            (m.span.start - 100, m.span.end - 100, m.paragraph),
-            (8, 10, 4)
-        );
+        assert_eq!((m.span.start - 100, m.span.end - 100, m.paragraph), (8, 10, 4));
         assert_eq!(&text[m.span.start - 100..m.span.end - 100], "27");
     }
 
@@ -1834,10 +1775,7 @@ mod tests {
         let mut last = base;
         for m in &out {
             let (s, e) = (m.span.start, m.span.end);
-            assert!(
-                base <= s && s < e && e <= base + text.len(),
-                "{text:?}: {m:?}"
-            );
+            assert!(base <= s && s < e && e <= base + text.len(), "{text:?}: {m:?}");
             assert!(
                 text.is_char_boundary(s - base) && text.is_char_boundary(e - base),
                 "{text:?}: {m:?}"

@@ -215,7 +215,7 @@ impl<'a> Finder<'a> {
             if tok.is_word()
                 && self
                     .ptext_get(tok.start, tok.end)
-                    .starts_with(|c: char| c.is_uppercase())
+                    .starts_with(crate::text::is_upper)
             {
                 self.registry.mentioned(self.t.fold(i));
             }
@@ -1100,7 +1100,7 @@ impl<'a> Finder<'a> {
         tok.is_word()
             && self
                 .ptext_get(tok.start, tok.end)
-                .starts_with(|c: char| c.is_uppercase())
+                .starts_with(crate::text::is_upper)
     }
 
     /// What an English phrase says about a speaker.
