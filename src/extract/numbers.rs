@@ -28,7 +28,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::article::{NumberKind, NumberMention, Span};
-use crate::text::{TATWEEL, digit_value, fold, fold_char, is_arabic_letter, is_arabic_mark, is_invisible};
+use crate::text::{TATWEEL, digit_value, fold, is_arabic_letter, is_arabic_mark, is_invisible};
 
 const AR_WORDS: &str = include_str!("../../assets/numbers/ar_words.txt");
 const EN_WORDS: &str = include_str!("../../assets/numbers/en_words.txt");
