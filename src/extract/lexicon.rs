@@ -83,6 +83,8 @@ lexicon! {
     roles => "roles.txt";
     /// Words inside a role that are not role nouns.
     role_modifiers => "role_modifiers.txt";
+    /// Common given names.
+    first_names => "first_names.txt";
     /// Titles and honorifics.
     honorifics => "honorifics.txt";
     /// Organisation heads.
