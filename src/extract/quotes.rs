@@ -1204,22 +1204,15 @@ impl<'a> Finder<'a> {
                     let f = self.t.fold(k);
                     let tok = self.t.toks[k];
                     let raw = self.ptext_get(tok.start, tok.end);
-                    self.capitalized(k)
-                        && !determiner(f)
-                        && !lex.roles.contains(f)
-                        && !lex.honorifics.contains(f)
-                        && !(raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase()))
-                        && !f.ends_with("'s")
-                        && !f.ends_with("’s")
+                    let acronym = raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
+                    let possessive = f.ends_with("'s") || f.ends_with("’s");
+                    let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
+                    self.capitalized(k) && !title && !acronym && !possessive
                 };
-                let run_start = words
-                    .iter()
-                    .copied()
-                    .filter(|&k| {
-                        name_word(k)
-                            && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
-                    })
-                    .last();
+                let run_start = words.iter().copied().rfind(|&k| {
+                    name_word(k)
+                        && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
+                });
                 if name.is_none()
                     && let Some(rs) = run_start
                 {
