@@ -23,8 +23,6 @@
 //! keyed by folded forms, so a lookup is a slice of the folded buffer and
 //! nothing is allocated per token. Only a found number allocates (its unit).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::article::{NumberKind, NumberMention, Span};
@@ -40,16 +38,41 @@ const CUES: &str = include_str!("../../assets/numbers/cues.txt");
 /// Appends the numbers found in `text` (one paragraph, starting at byte
 /// `base` of the article text) to `out`, in text order.
 pub fn find_numbers(text: &str, base: usize, paragraph: usize, out: &mut Vec<NumberMention>) {
-    let mut toks = Vec::new();
-    let mut folded = String::new();
-    tokenize(text, &mut toks, &mut folded);
+    thread_local! {
+        // Token and folded buffers reused across paragraphs: no allocation
+        // per paragraph once they have grown.
+        static BUFFERS: std::cell::RefCell<(Vec<Tok>, String)> = const { std::cell::RefCell::new((Vec::new(), String::new())) };
+    }
+    BUFFERS.with(|b| {
+        let Ok(mut b) = b.try_borrow_mut() else {
+            // Re-entered (cannot happen today): work with fresh buffers.
+            return find_in(text, base, paragraph, out, &mut Vec::new(), &mut String::new());
+        };
+        let (toks, folded) = &mut *b;
+        toks.clear();
+        folded.clear();
+        find_in(text, base, paragraph, out, toks, folded);
+    });
+}
+
+fn find_in(
+    text: &str,
+    base: usize,
+    paragraph: usize,
+    out: &mut Vec<NumberMention>,
+    toks: &mut Vec<Tok>,
+    folded: &mut String,
+) {
+    tokenize(text, toks, folded);
+    let toks: &[Tok] = toks;
+    let folded: &str = folded;
     if toks.is_empty() {
         return;
     }
     let cx = Cx {
         text,
-        toks: &toks,
-        folded: &folded,
+        toks,
+        folded,
         lex: lexicon(),
     };
     let mut i = 0;
@@ -186,6 +209,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     }
 }
 
+#[inline]
 fn push_folded(c: char, folded: &mut String) {
     crate::text::push_folded(c, folded);
 }
@@ -215,31 +239,10 @@ struct Word {
     role: Role,
 }
 
-/// FNV-1a, for lexicon lookups: the keys are short words, for which it is
-/// several times faster than the default SipHash. Hash flooding is no
-/// concern: text is only looked up, never inserted.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
-type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+/// Lexicon maps use FxHash, as the other word lists do (`lexicon.rs`):
+/// keys are short trusted words, looked up, never inserted from text.
+type Map<V> = rustc_hash::FxHashMap<String, V>;
+type Set = rustc_hash::FxHashSet<String>;
 
 /// The word lists, folded and keyed for lookups by slices of the folded buffer.
 struct Lexicon {

@@ -140,6 +140,7 @@ impl Tokens {
     }
 }
 
+#[inline]
 fn push_fold(c: char, out: &mut String) {
     crate::text::push_folded(c, out);
 }
