@@ -48,8 +48,9 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        return is_arabic_letter(c) || is_arabic_mark(c) || c == TATWEEL || digit_value(c).is_some();
+    let code = c as u32;
+    if (0x0600..=0x06FF).contains(&code) {
+        return ARABIC_BLOCK[(code - 0x0600) as usize] != 0;
     }
     c.is_alphanumeric()
 }
@@ -83,32 +84,61 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// What the Arabic block (U+0600–U+06FF) does in a word, precomputed so the
+/// hot loops answer with one table lookup: `0` not a word character,
+/// `DROP` a word character that folding removes (harakat, tatweel), any
+/// other value the folded character.
+const ARABIC_BLOCK: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = 0x0600 + i as u32;
+        t[i] = match c {
+            0x064B..=0x065F | 0x0670 | 0x0610..=0x061A | 0x06D6..=0x06ED | 0x0640 => DROP,
+            0x0660..=0x0669 => '0' as u32 + (c - 0x0660),
+            0x06F0..=0x06F9 => '0' as u32 + (c - 0x06F0),
+            0x0622 | 0x0623 | 0x0625 | 0x0671 => 0x0627, // آ أ إ ٱ → ا
+            0x0649 | 0x0626 | 0x06CC => 0x064A,          // ى ئ ی → ي
+            0x0629 => 0x0647,                            // ة → ه
+            0x0624 => 0x0648,                            // ؤ → و
+            0x06A9 => 0x0643,                            // ک → ك
+            0x0621..=0x063A
+            | 0x0641..=0x064A
+            | 0x0672..=0x06D3
+            | 0x06D5
+            | 0x06EE
+            | 0x06EF
+            | 0x06FA..=0x06FF => c,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+const DROP: u32 = u32::MAX;
+
 /// Folds one character for matching; `None` means the character is dropped.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
-    // Fast paths: ASCII, and Arabic letters that fold to themselves.
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
-    if matches!(c, 'ب' | 'ت' | 'ث' | 'ج'..='غ' | 'ف'..='ه' | 'و' | 'ي' | 'ا' | 'ء') {
-        return Some(c);
+    let code = c as u32;
+    if (0x0600..=0x06FF).contains(&code) {
+        return match ARABIC_BLOCK[(code - 0x0600) as usize] {
+            DROP => None,
+            0 => Some(c),
+            f => char::from_u32(f),
+        };
     }
-    if is_arabic_mark(c) || c == TATWEEL || is_invisible(c) {
+    if is_invisible(c) || is_arabic_mark(c) {
         return None;
     }
     Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        'ة' => 'ه',
-        'ؤ' => 'و',
-        'ئ' => 'ي',
-        'ک' => 'ك',
         'ی' => 'ي',
         _ => {
             if let Some(d) = digit_value(c) {
                 char::from_digit(d, 10).unwrap_or(c)
-            } else if c.is_ascii_uppercase() {
-                c.to_ascii_lowercase()
             } else {
                 c
             }
