@@ -52,6 +52,15 @@ pub enum InputError {
     },
     /// A directory was given where a file was expected.
     Directory(String),
+    /// A FIFO, socket or device: reading it could block or never end.
+    NotAFile(String),
+    /// Over [`MAX_INPUT`] bytes.
+    TooLarge {
+        /// The path.
+        source: String,
+        /// Its size, or how much was read before giving up.
+        size: u64,
+    },
     /// The file could not be read.
     Io {
         /// The path.
@@ -75,6 +84,14 @@ impl fmt::Display for InputError {
                 write!(f, "{source}: not a text file (NUL byte at offset {offset})")
             }
             Self::Directory(source) => write!(f, "{source}: is a directory, not an article file"),
+            Self::NotAFile(source) => write!(f, "{source}: not a regular file (a FIFO, socket or device)"),
+            Self::TooLarge { source, size } => {
+                write!(
+                    f,
+                    "{source}: {size} bytes is over the {} MiB limit for one input",
+                    MAX_INPUT >> 20
+                )
+            }
             Self::Io { source, error } => write!(f, "{source}: {error}"),
             Self::Record { source, reason } => write!(f, "{source}: {reason}"),
         }
@@ -82,6 +99,10 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+/// The largest input read, so a runaway pipe or a huge file cannot take
+/// all memory: 1 GiB, far above any article or news dump one reads.
+pub const MAX_INPUT: u64 = 1 << 30;
 
 /// What reading one input produced: its articles (a JSONL file has many),
 /// the records that failed, and warnings worth telling the user.
@@ -97,26 +118,44 @@ pub struct Loaded {
 
 /// Reads a path (`-` is stdin) and splits it into documents.
 pub fn load_path(path: &str) -> Result<Loaded, InputError> {
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
+    let io = |error| InputError::Io {
+        source: path.to_string(),
+        error,
+    };
+    let mut buf = Vec::new();
+    if path == "-" {
         std::io::stdin()
             .lock()
+            .take(MAX_INPUT + 1)
             .read_to_end(&mut buf)
-            .map_err(|error| InputError::Io {
-                source: path.to_string(),
-                error,
-            })?;
-        buf
+            .map_err(io)?;
     } else {
         let p = Path::new(path);
-        if p.is_dir() {
+        let meta = std::fs::metadata(p).map_err(io)?;
+        if meta.is_dir() {
             return Err(InputError::Directory(path.to_string()));
         }
-        std::fs::read(p).map_err(|error| InputError::Io {
+        // A FIFO, socket or device could block forever or never end.
+        if !meta.is_file() {
+            return Err(InputError::NotAFile(path.to_string()));
+        }
+        if meta.len() > MAX_INPUT {
+            return Err(InputError::TooLarge {
+                source: path.to_string(),
+                size: meta.len(),
+            });
+        }
+        std::fs::File::open(p)
+            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
+            .map_err(io)?;
+    }
+    if buf.len() as u64 > MAX_INPUT {
+        return Err(InputError::TooLarge {
             source: path.to_string(),
-            error,
-        })?
-    };
+            size: buf.len() as u64,
+        });
+    }
+    let bytes = buf;
     load_bytes(path, &bytes)
 }
 
@@ -325,6 +364,30 @@ mod tests {
         let l = load_bytes("deep.json", deep.as_bytes()).unwrap();
         assert!(l.documents.is_empty());
         assert_eq!(l.errors.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = std::env::temp_dir().join(format!("rawi-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if made {
+            let e = load_path(fifo.to_str().unwrap()).unwrap_err();
+            assert!(matches!(e, InputError::NotAFile(_)), "{e}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error() {
+        let e = load_path("/no/such/rawi/file.txt").unwrap_err();
+        assert!(e.to_string().starts_with("/no/such/rawi/file.txt: "), "{e}");
     }
 
     #[test]
