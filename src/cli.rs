@@ -160,16 +160,28 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
             for article in &outcome.articles {
                 match format {
                     Format::Json if one => {
-                        serde_json::to_writer_pretty(&mut out, &rawi::json::to_value(article))?;
+                        write!(
+                            out,
+                            "{}",
+                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), true)
+                        )?;
                         writeln!(out)?;
                     }
                     Format::Json => {
                         write!(out, "{}", if array_open { ",\n" } else { "[\n" })?;
                         array_open = true;
-                        serde_json::to_writer_pretty(&mut out, &rawi::json::to_value(article))?;
+                        write!(
+                            out,
+                            "{}",
+                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), true)
+                        )?;
                     }
                     Format::Jsonl => {
-                        serde_json::to_writer(&mut out, &rawi::json::to_value(article))?;
+                        write!(
+                            out,
+                            "{}",
+                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), false)
+                        )?;
                         writeln!(out)?;
                     }
                     Format::Markdown => {

@@ -174,3 +174,53 @@ pub fn to_value(a: &Article) -> Value {
     };
     serde_json::to_value(j).unwrap_or(Value::Null)
 }
+
+/// Serializes `value` as JSON whose text is safe on a terminal: besides the
+/// C0 controls serde_json escapes, DEL, C1 controls and bidi controls (which a
+/// terminal would obey or reorder by) are written as `\uXXXX` escapes. The
+/// JSON means exactly the same; only its bytes are inert.
+pub fn to_terminal_safe_string(value: &Value, pretty: bool) -> String {
+    let raw = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .unwrap_or_default();
+    let needs = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !raw.chars().any(needs) {
+        return raw;
+    }
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_overrides_are_escaped_and_round_trip() {
+        let v = serde_json::json!({"text": "a\u{1b}[2J\u{9b}31m\u{202e}b\u{2067}c\u{7f}"});
+        for pretty in [false, true] {
+            let s = to_terminal_safe_string(&v, pretty);
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+            assert!(!s.contains('\u{202e}') && !s.contains('\u{2067}'));
+            let back: Value = serde_json::from_str(&s).unwrap();
+            assert_eq!(back, v);
+        }
+    }
+
+    #[test]
+    fn integral_values_print_without_fraction() {
+        assert_eq!(number_value(60.0).to_string(), "60");
+        assert_eq!(number_value(0.25).to_string(), "0.25");
+        assert_eq!(number_value(8e10).to_string(), "80000000000");
+    }
+}

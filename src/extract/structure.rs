@@ -61,7 +61,13 @@ pub fn parse(text: &str, default_dir: Direction) -> Structure {
         let role = match kind {
             Kind::Furniture => None,
             // Short lines before any body text are bylines and datelines.
-            Kind::Candidate if !seen_body && is_credit_or_short(span.of(text)) => None,
+            Kind::Candidate
+                if !seen_body
+                    && is_credit_or_short(span.of(text))
+                    && kinds[i + 1..].contains(&Kind::Body) =>
+            {
+                None
+            }
             Kind::Candidate if seen_body && next_is_body && !is_credit(span.of(text)) => {
                 Some(ParagraphRole::Heading)
             }
