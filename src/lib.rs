@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod export;
 pub mod extract;
 pub mod json;
 pub mod layout;
