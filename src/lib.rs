@@ -29,6 +29,7 @@ pub mod export;
 pub mod extract;
 pub mod json;
 pub mod layout;
+pub mod library;
 pub mod markdown;
 pub mod sanitize;
 pub mod source;
