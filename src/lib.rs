@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod config;
 pub mod export;
 pub mod extract;
 pub mod json;
@@ -33,6 +34,7 @@ pub mod library;
 pub mod markdown;
 pub mod sanitize;
 pub mod source;
+pub mod state;
 pub mod text;
 
 pub use article::{
