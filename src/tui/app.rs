@@ -379,7 +379,11 @@ impl App {
             && tok.len() == 1
             && (d != 0 || self.count.is_some())
         {
-            let c = self.count.unwrap_or(0).saturating_mul(10).saturating_add(d as usize);
+            let c = self
+                .count
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(d as usize);
             self.count = Some(c.min(100_000));
             return;
         }
@@ -646,7 +650,9 @@ impl App {
         if paras.is_empty() {
             return Pos::default();
         }
-        let para = paras.partition_point(|p| p.span.start <= offset).saturating_sub(1);
+        let para = paras
+            .partition_point(|p| p.span.start <= offset)
+            .saturating_sub(1);
         let rel = offset.saturating_sub(paras[para].span.start);
         let rows = self.lines.borrow_mut().rows(&self.article, para);
         Pos {
@@ -727,6 +733,10 @@ impl App {
 
     fn section_start(&self, s: usize) -> usize {
         let sec = &self.article.sections[s];
+        if s == 0 && sec.heading.is_none() {
+            // The lead section starts with the article, title included.
+            return 0;
+        }
         sec.heading
             .or_else(|| sec.paragraphs.first().copied())
             .and_then(|p| self.article.paragraphs.get(p))
@@ -796,7 +806,10 @@ impl App {
             (Some(i), true) => (i + 1..n).find(|&j| ok(j)),
             (Some(i), false) => (0..i).rev().find(|&j| ok(j)),
             (None, true) => {
-                let first = self.partition(item, n, top);
+                // A section starting at the top of the screen is the one
+                // being read, not the next one.
+                let from = if item == Item::Section { top + 1 } else { top };
+                let first = self.partition(item, n, from);
                 (first..n).find(|&j| ok(j))
             }
             (None, false) => {
@@ -865,6 +878,15 @@ impl App {
             Target::Section(i) => self.section_start(i),
         };
         self.current = Some(target);
+        let a = &self.article;
+        self.message = Some(match target {
+            Target::Quote(i) => {
+                let who = a.quotes[i].speaker.map_or("?", |s| a.speakers[s].name.as_str());
+                format!("quote {}/{}: {who}", i + 1, a.quotes.len())
+            }
+            Target::Number(i) => format!("number {}/{}", i + 1, a.numbers.len()),
+            Target::Section(i) => format!("section {}/{}", i + 1, a.sections.len()),
+        });
         if let Target::Section(_) = target {
             self.scroll_to_top(offset);
         } else {
@@ -954,7 +976,11 @@ impl App {
             }
         };
         let k = count % n;
-        let next = if forward { (base + k) % n } else { (base + n - k) % n };
+        let next = if forward {
+            (base + k) % n
+        } else {
+            (base + n - k) % n
+        };
         if (forward && next <= base) || (!forward && next >= base) {
             self.message = Some(if forward {
                 "search wrapped to the top".into()
@@ -1128,7 +1154,11 @@ impl App {
             _ => return,
         };
         self.expanded[s] = !self.expanded[s];
-        if let Some(i) = self.rows(Focus::Speakers).iter().position(|r| *r == Row::Speaker(s)) {
+        if let Some(i) = self
+            .rows(Focus::Speakers)
+            .iter()
+            .position(|r| *r == Row::Speaker(s))
+        {
             self.speakers.selected = i;
         }
         self.keep_selection_visible(Focus::Speakers);

@@ -9,7 +9,11 @@ use super::view;
 
 pub(crate) fn seed_app(w: u16, h: u16) -> App {
     let text = include_str!("../../seeds/000_9237d8f2f57de89b.txt");
-    App::new(analyze(Document::from_text("seed", text)), (w, h), Options::default())
+    App::new(
+        analyze(Document::from_text("seed", text)),
+        (w, h),
+        Options::default(),
+    )
 }
 
 /// The screen as rows of text (wide cells' blank halves skipped).
@@ -26,9 +30,15 @@ pub(crate) fn screen(app: &App) -> Vec<String> {
 #[test]
 fn dump() {
     let mut app = seed_app(120, 40);
-    for r in screen(&app) { println!("{r}"); }
+    for r in screen(&app) {
+        println!("{r}");
+    }
     app.feed("]q]q]q");
-    for r in screen(&app) { println!("{r}"); }
+    for r in screen(&app) {
+        println!("{r}");
+    }
     let app = seed_app(60, 20);
-    for r in screen(&app) { println!("{r}"); }
+    for r in screen(&app) {
+        println!("{r}");
+    }
 }

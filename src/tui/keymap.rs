@@ -68,11 +68,27 @@ pub const ARTICLE: &[Binding] = &[
     b(&["[", "n"], Action::Prev(Item::Number), "previous number"),
     b(&["]", "]"], Action::Next(Item::Section), "next section"),
     b(&["[", "["], Action::Prev(Item::Section), "previous section"),
-    b(&["]", "s"], Action::Next(Item::SameSpeaker), "next quote of the same speaker"),
-    b(&["[", "s"], Action::Prev(Item::SameSpeaker), "previous quote of the same speaker"),
-    b(&["'", "'"], Action::Return, "back to before the last jump (again: forth)"),
+    b(
+        &["]", "s"],
+        Action::Next(Item::SameSpeaker),
+        "next quote of the same speaker",
+    ),
+    b(
+        &["[", "s"],
+        Action::Prev(Item::SameSpeaker),
+        "previous quote of the same speaker",
+    ),
+    b(
+        &["'", "'"],
+        Action::Return,
+        "back to before the last jump (again: forth)",
+    ),
     b(&["<C-o>"], Action::JumpBack, "jump list back"),
-    h(&["/"], Action::Search, "search (ignores harakat, tatweel, alef forms)"),
+    h(
+        &["/"],
+        Action::Search,
+        "search (ignores harakat, tatweel, alef forms)",
+    ),
     b(&["n"], Action::SearchNext, "next search hit"),
     b(&["N"], Action::SearchPrev, "previous search hit"),
 ];
@@ -104,7 +120,11 @@ pub const GLOBAL: &[Binding] = &[
     b(&["<S-Tab>"], Action::FocusPrev, "previous pane"),
     h(&["?"], Action::Help, "help for this pane"),
     b(&["<F1>"], Action::Help, "help for this pane"),
-    b(&["<Esc>"], Action::Clear, "clear search, filter or highlight; close help"),
+    b(
+        &["<Esc>"],
+        Action::Clear,
+        "clear search, filter or highlight; close help",
+    ),
     h(&["q"], Action::Quit, "quit (or close help)"),
     b(&["Q"], Action::QuitNow, "quit at once"),
     b(&["<C-c>"], Action::QuitNow, "quit at once"),
@@ -211,7 +231,10 @@ mod tests {
     fn sequences_wait_for_their_second_key() {
         let t = [ARTICLE, GLOBAL];
         assert_eq!(lookup(&t, &parse_keys("]")), Lookup::Prefix);
-        assert_eq!(lookup(&t, &parse_keys("]q")), Lookup::Found(Action::Next(Item::Quote)));
+        assert_eq!(
+            lookup(&t, &parse_keys("]q")),
+            Lookup::Found(Action::Next(Item::Quote))
+        );
         assert_eq!(lookup(&t, &parse_keys("]x")), Lookup::None);
         assert_eq!(lookup(&t, &parse_keys("<C-o>")), Lookup::Found(Action::JumpBack));
     }
@@ -240,9 +263,7 @@ pub fn event_of(token: &str) -> KeyEvent {
             let c = t.chars().nth(3).unwrap_or('c');
             return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         }
-        t if t.starts_with("<F") && t.ends_with('>') => {
-            KeyCode::F(t[2..t.len() - 1].parse().unwrap_or(1))
-        }
+        t if t.starts_with("<F") && t.ends_with('>') => KeyCode::F(t[2..t.len() - 1].parse().unwrap_or(1)),
         t => KeyCode::Char(t.chars().next().unwrap_or(' ')),
     };
     KeyEvent::new(code, KeyModifiers::NONE)

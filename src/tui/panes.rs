@@ -32,7 +32,12 @@ pub fn draw(app: &App, focus: Focus, rect: Rect, theme: &Theme, buf: &mut Buffer
     block.render(rect, buf);
     let dir = app.article.direction;
     let current_section = app.current_section();
-    for (i, row) in rows.iter().enumerate().skip(pane.offset).take(usize::from(inner.height)) {
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(pane.offset)
+        .take(usize::from(inner.height))
+    {
         let y = inner.y + (i - pane.offset) as u16;
         let (label, mut style) = row_text(app, *row, dir, current_section, theme);
         if i == pane.selected {
@@ -74,7 +79,11 @@ fn row_text(app: &App, row: Row, dir: Direction, current_section: usize, theme: 
         }
         Row::Speaker(s) => {
             let sp = &a.speakers[s];
-            let open = if app.expanded[s] { "▾ " } else { marker(dir, true) };
+            let open = if app.expanded[s] {
+                "▾ "
+            } else {
+                marker(dir, true)
+            };
             let n = app.speaker_quotes[s].len();
             let mut style = theme.speaker(s);
             if app.speaker_dimmed(s) {
@@ -107,7 +116,12 @@ fn row_text(app: &App, row: Row, dir: Direction, current_section: usize, theme: 
             };
             let unit = n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             (
-                format!("{} {}{unit} · {}", value_as_read(n), kind_name(n.kind), sentence(a, n)),
+                format!(
+                    "{} {}{unit} · {}",
+                    value_as_read(n),
+                    kind_name(n.kind),
+                    sentence(a, n)
+                ),
                 style,
             )
         }

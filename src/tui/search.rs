@@ -95,6 +95,9 @@ mod tests {
         let a = article("أعلن الرئيس.\n\nIraq and IRAQ.");
         assert_eq!(find(&a, "اعلن").len(), 1);
         assert_eq!(find(&a, "iraq").len(), 2);
-        assert!(find(&a, "\u{064E}").is_empty(), "a query of harakat only finds nothing");
+        assert!(
+            find(&a, "\u{064E}").is_empty(),
+            "a query of harakat only finds nothing"
+        );
     }
 }

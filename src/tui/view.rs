@@ -175,7 +175,11 @@ pub fn draw_line(
             let mut c = line.cells.clone();
             c.sort_by_key(|c| c.logical);
             logical_order = c;
-            let indent = if mode == BidiMode::Terminal { line.indent } else { 0 };
+            let indent = if mode == BidiMode::Terminal {
+                line.indent
+            } else {
+                0
+            };
             (&logical_order, indent)
         }
     };
@@ -221,7 +225,13 @@ fn draw_article(app: &App, a: &super::view::Areas, theme: &Theme, buf: &mut Buff
     pane_block(title, focused, theme).render(a.article, buf);
     let art = &app.article;
     if art.paragraphs.is_empty() {
-        buf.set_stringn(a.text.x, a.text.y, "(empty article)", usize::from(a.text.width), theme.dim());
+        buf.set_stringn(
+            a.text.x,
+            a.text.y,
+            "(empty article)",
+            usize::from(a.text.width),
+            theme.dim(),
+        );
         return;
     }
     let current: Option<Span> = app.current.map(|t| match t {
@@ -233,7 +243,12 @@ fn draw_article(app: &App, a: &super::view::Areas, theme: &Theme, buf: &mut Buff
         }
     });
     let hits: &[Span] = app.search.as_ref().map_or(&[], |s| &s.hits);
-    let current_hit = app.search.as_ref().and_then(|s| s.current).and_then(|i| hits.get(i)).copied();
+    let current_hit = app
+        .search
+        .as_ref()
+        .and_then(|s| s.current)
+        .and_then(|i| hits.get(i))
+        .copied();
     let mut pos = app.top;
     for dy in 0..a.text.height {
         let Some(para) = art.paragraphs.get(pos.para) else {
@@ -311,10 +326,7 @@ fn bidi_text(buf: &mut Buffer, x: u16, y: u16, max: u16, s: &str, style: Style) 
     let line = one_row(s, max, None);
     let rect = Rect::new(x, y, max, 1);
     // Left-aligned whatever the direction: the status line reads left to right.
-    let line = VisualLine {
-        indent: 0,
-        ..line
-    };
+    let line = VisualLine { indent: 0, ..line };
     draw_line(buf, rect, y, &line, BidiMode::App, |_| style);
     x + line.width()
 }
@@ -326,9 +338,20 @@ fn draw_status(app: &App, r: Rect, theme: &Theme, buf: &mut Buffer) {
     let y = r.y;
     let title_w = (r.width / 3).clamp(8, 40);
     let mut x = bidi_text(buf, r.x + 1, y, title_w, app.article.title(), style);
-    x = chrome(buf, x, y, right, &format!(" | {}% | {}", percent(app), app.focus.name()), style);
+    x = chrome(
+        buf,
+        x,
+        y,
+        right,
+        &format!(" | {}% | {}", percent(app), app.focus.name()),
+        style,
+    );
     if let Some(p) = &app.prompt {
-        let label = if p.focus == Focus::Article { " | /" } else { " | filter /" };
+        let label = if p.focus == Focus::Article {
+            " | /"
+        } else {
+            " | filter /"
+        };
         x = chrome(buf, x, y, right, label, style);
         x = bidi_text(buf, x, y, right.saturating_sub(x + 1), &p.text, style);
         chrome(buf, x, y, right, "_", style);
@@ -361,7 +384,10 @@ pub fn hints(focus: Focus) -> String {
     let mut out = Vec::new();
     for table in focus.tables() {
         for b in table.iter().filter(|b| b.hint) {
-            let word = b.help.split([' ', '(']).find(|w| !w.is_empty() && !matches!(*w, "the" | "next" | "for"));
+            let word = b
+                .help
+                .split([' ', '('])
+                .find(|w| !w.is_empty() && !matches!(*w, "the" | "next" | "for"));
             let word = match b.help {
                 h if h.starts_with("next pane") => "pane",
                 h if h.starts_with("help") => "help",
@@ -403,7 +429,12 @@ fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(app.focus);
     let w = area.width.saturating_sub(4).min(72);
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
     Clear.render(r, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)
@@ -411,6 +442,12 @@ fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(r);
     block.render(r, buf);
     for (i, l) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        buf.set_stringn(inner.x + 1, inner.y + i as u16, l, usize::from(inner.width.saturating_sub(1)), Style::new());
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y + i as u16,
+            l,
+            usize::from(inner.width.saturating_sub(1)),
+            Style::new(),
+        );
     }
 }
