@@ -23,7 +23,9 @@ pub fn draw(app: &App, focus: Focus, rect: Rect, theme: &Theme, buf: &mut Buffer
     let focused = app.focus == focus;
     let rows = app.rows(focus);
     let editing = app.prompt.as_ref().is_some_and(|p| p.focus == focus);
-    let mut title = format!("{} {}", focus.name(), rows.len());
+    // Count items, not rows: a speaker's expanded quotes are not speakers.
+    let items = rows.iter().filter(|r| !matches!(r, Row::Quote(..))).count();
+    let mut title = format!("{} {items}", focus.name());
     if !pane.filter.is_empty() || editing {
         title.push_str(" /");
     }
