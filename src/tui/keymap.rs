@@ -213,33 +213,6 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.concat()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_two_bindings_of_a_pane_share_keys() {
-        for table in [ARTICLE, LIST] {
-            let all: Vec<_> = table.iter().chain(GLOBAL).map(|b| b.keys).collect();
-            for (i, k) in all.iter().enumerate() {
-                assert!(!all[i + 1..].contains(k), "{k:?} bound twice");
-            }
-        }
-    }
-
-    #[test]
-    fn sequences_wait_for_their_second_key() {
-        let t = [ARTICLE, GLOBAL];
-        assert_eq!(lookup(&t, &parse_keys("]")), Lookup::Prefix);
-        assert_eq!(
-            lookup(&t, &parse_keys("]q")),
-            Lookup::Found(Action::Next(Item::Quote))
-        );
-        assert_eq!(lookup(&t, &parse_keys("]x")), Lookup::None);
-        assert_eq!(lookup(&t, &parse_keys("<C-o>")), Lookup::Found(Action::JumpBack));
-    }
-}
-
 /// The key event a token stands for: the inverse of [`token`], so tests
 /// can type `"3]q/داعش<Enter>"` through the real key handler.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -267,4 +240,31 @@ pub fn event_of(token: &str) -> KeyEvent {
         t => KeyCode::Char(t.chars().next().unwrap_or(' ')),
     };
     KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_bindings_of_a_pane_share_keys() {
+        for table in [ARTICLE, LIST] {
+            let all: Vec<_> = table.iter().chain(GLOBAL).map(|b| b.keys).collect();
+            for (i, k) in all.iter().enumerate() {
+                assert!(!all[i + 1..].contains(k), "{k:?} bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn sequences_wait_for_their_second_key() {
+        let t = [ARTICLE, GLOBAL];
+        assert_eq!(lookup(&t, &parse_keys("]")), Lookup::Prefix);
+        assert_eq!(
+            lookup(&t, &parse_keys("]q")),
+            Lookup::Found(Action::Next(Item::Quote))
+        );
+        assert_eq!(lookup(&t, &parse_keys("]x")), Lookup::None);
+        assert_eq!(lookup(&t, &parse_keys("<C-o>")), Lookup::Found(Action::JumpBack));
+    }
 }
