@@ -280,7 +280,9 @@ impl App {
     /// A reader on `article` for a terminal of `size` (columns, rows).
     pub fn new(article: Article, size: (u16, u16), opts: Options) -> Self {
         let n = article.paragraphs.len();
-        let mut para_section = vec![0; n];
+        // Section of each paragraph; paragraphs in no section (the title)
+        // belong to the one before. Linear: huge articles have huge sections.
+        let mut para_section = vec![usize::MAX; n];
         for (s, section) in article.sections.iter().enumerate() {
             for p in section.heading.iter().chain(&section.paragraphs) {
                 if let Some(slot) = para_section.get_mut(*p) {
@@ -288,17 +290,12 @@ impl App {
                 }
             }
         }
-        // Paragraphs outside any section (the title) belong to the one before.
         let mut last = 0;
-        for (p, s) in para_section.iter_mut().enumerate() {
-            let owned = article
-                .sections
-                .get(*s)
-                .is_some_and(|sec| sec.heading == Some(p) || sec.paragraphs.contains(&p));
-            if owned {
-                last = *s;
-            } else {
+        for s in &mut para_section {
+            if *s == usize::MAX {
                 *s = last;
+            } else {
+                last = *s;
             }
         }
         let mut speaker_quotes = vec![Vec::new(); article.speakers.len()];
@@ -1213,7 +1210,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rawi::{Document, analyze};
+    use rawi::{Document, NumberKind, NumberMention, analyze};
 
     pub(crate) fn seed_app(w: u16, h: u16) -> App {
         let text = include_str!("../../seeds/000_9237d8f2f57de89b.txt");
@@ -1372,5 +1369,74 @@ mod tests {
         let mut app = App::new(article, (80, 24), Options::default());
         app.feed("jk<Space>bGg]q[q]n]]]s{}''<C-o>/x<Enter>nN<Tab>j<Enter>o<Tab>j<Enter>");
         assert!(!app.quit);
+    }
+
+    /// The seed with numbers filled in by hand (the number extractor is
+    /// not part of this branch's base): every `60` a percent, `120` a count.
+    fn seed_with_numbers() -> App {
+        let mut app = seed_app(120, 40);
+        let a = &mut app.article;
+        let mut numbers = Vec::new();
+        for (needle, kind, value) in [
+            ("60", NumberKind::Percent, 60.0),
+            ("120", NumberKind::Cardinal, 120.0),
+        ] {
+            for (at, _) in a.text.match_indices(needle) {
+                let paragraph = a
+                    .paragraphs
+                    .iter()
+                    .position(|p| p.span.start <= at && at < p.span.end);
+                if let Some(paragraph) = paragraph {
+                    numbers.push(NumberMention {
+                        span: Span::new(at, at + needle.len()),
+                        value,
+                        kind,
+                        unit: None,
+                        approximate: false,
+                        paragraph,
+                    });
+                }
+            }
+        }
+        numbers.sort_by_key(|n| n.span.start);
+        a.numbers = numbers;
+        app
+    }
+
+    #[test]
+    fn number_jumps_move_the_numbers_pane() {
+        let mut app = seed_with_numbers();
+        let n = app.article.numbers.len();
+        assert!(n >= 4);
+        app.feed("]n");
+        assert_eq!(app.current, Some(Target::Number(0)));
+        app.feed("2]n");
+        assert_eq!(app.current, Some(Target::Number(2)));
+        assert_eq!(app.numbers.selected, 2);
+        app.feed("G99]n");
+        assert_eq!(
+            app.current,
+            Some(Target::Number(n - 1)),
+            "a count stops at the last one"
+        );
+        app.feed("]n");
+        assert!(app.message.as_deref().unwrap().starts_with("no next number"));
+        let last = &app.article.numbers[n - 1];
+        assert_eq!(crate::tui::panes::value_as_read(last), "120");
+        assert!(crate::tui::panes::sentence(&app.article, last).contains("كهفاً"));
+        assert_eq!(crate::tui::panes::value_as_read(&app.article.numbers[0]), "60%");
+    }
+
+    #[test]
+    fn the_mouse_focuses_selects_and_scrolls() {
+        let mut app = seed_app(120, 40);
+        let a = app.areas().unwrap();
+        app.update(Action::Click(a.sections.x + 3, a.sections.y + 3));
+        assert_eq!(app.focus, Focus::Sections);
+        assert_eq!(app.sections.selected, 2);
+        app.update(Action::Wheel(a.article.x + 5, a.article.y + 5, true));
+        assert_eq!(app.top, app.forward(Pos::default(), 3));
+        app.update(Action::Click(a.article.x + 5, a.article.y + 5));
+        assert_eq!(app.focus, Focus::Article);
     }
 }
