@@ -70,14 +70,17 @@ fn row_text(app: &App, row: Row, dir: Direction, current_section: usize, theme: 
         Row::Section(s) => {
             let sec = &a.sections[s];
             let name = a.heading(sec).unwrap_or("(lead)");
-            let words: usize = sec
-                .paragraphs
-                .iter()
-                .map(|&p| a.slice(a.paragraphs[p].span).split_whitespace().count())
-                .sum();
+            // Size in paragraphs: known without reading the text, so a
+            // section of a 100 MB article costs nothing to list.
+            let size = sec.paragraphs.len();
             let here = s == current_section;
             let style = if here { theme.title() } else { Style::new() };
-            (format!("{}{name} {words}w", marker(dir, here)), style)
+            // Isolated (LRI … PDI) so `5¶` keeps its order in a right-to-left row;
+            // the layout applies isolates and never draws them.
+            (
+                format!("{}{name} \u{2066}{size}¶\u{2069}", marker(dir, here)),
+                style,
+            )
         }
         Row::Speaker(s) => {
             let sp = &a.speakers[s];
