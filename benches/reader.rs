@@ -10,7 +10,9 @@
 //! The reader is not in the library, so its module tree is compiled here
 //! from the binary's sources (see the note in `src/tui.rs`).
 
-#[allow(dead_code)]
+// `cargo bench` builds with `cfg(test)`, so the reader's test modules come
+// along unused; and the bench uses only part of the reader.
+#[allow(dead_code, unused_imports)]
 #[path = "../src/tui.rs"]
 mod tui;
 
@@ -87,7 +89,11 @@ fn main() {
         let laid_out = app.lines.borrow().laid_out;
         println!(
             "{:>10} {:>14} {:>14} {:>14} {:>14} {:>9}",
-            format!("{:.1} MB", len as f64 / 1e6),
+            if len < 1_000_000 {
+                format!("{:.0} KB", len as f64 / 1e3)
+            } else {
+                format!("{:.0} MB", len as f64 / 1e6)
+            },
             ms(analysis),
             ms(first),
             ms(page),
