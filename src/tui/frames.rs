@@ -213,3 +213,33 @@ fn a_terminal_too_small_gets_a_message_and_no_panic() {
         app.feed("q");
     }
 }
+
+#[test]
+fn terminal_bidi_mode_sends_logical_order_right_aligned() {
+    let app = seed_app(
+        120,
+        40,
+        Options {
+            bidi: super::app::BidiMode::Terminal,
+            ..Options::default()
+        },
+    );
+    let a = app.areas().unwrap();
+    let row = &rows(&buffer(&app))[usize::from(a.text.y)];
+    assert!(row.contains("%60 من قوات التحالف الدولي تغادر العراق ┃"), "{row}");
+}
+
+#[test]
+fn hostile_text_reaches_no_cell() {
+    let text = "عنوان \u{1b}]0;pwned\u{7}خبر\n\n\u{202E}abc\u{202C} قال «نص \u{1b}[31mأحمر\u{1b}[0m» \u{9b}2J\u{0}\u{7f}\t.\n\n\u{2067}داعش\u{2069} \u{200f}x\u{200b}y";
+    let article = analyze(Document::from_text("hostile", text));
+    for (w, h) in [(120, 40), (60, 20), (24, 6)] {
+        let mut app = App::new(article.clone(), (w, h), Options::default());
+        let buf = buffer(&app);
+        assert_clean(&buf);
+        let screen = rows(&buf).join("\n");
+        assert!(!screen.contains("pwned") && !screen.contains("31m"), "{screen}");
+        app.feed("/داعش<Enter><Tab>?");
+        assert_clean(&buffer(&app));
+    }
+}
