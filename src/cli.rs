@@ -1,4 +1,5 @@
-//! Command line: `rawi extract [--format json|jsonl|markdown] PATH...`.
+//! Command line: `rawi [--bidi app|terminal|off] [--mouse] [PATH]` opens the
+//! reader; `rawi extract [--format json|jsonl|markdown] PATH...` prints.
 //!
 //! stdout carries data only; messages go to stderr as `rawi: PATH: message`.
 //! Exit status: 0 when every input was analysed, 2 when any input could not
@@ -27,6 +28,24 @@ const SEEDS: &[(&str, &str)] = &[(
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Article to read (.txt, .json, .jsonl); without one, the bundled sample.
+    path: Option<String>,
+    /// Who reorders right-to-left text: rawi (`app`), the terminal, or nobody (`off`).
+    #[arg(long, value_enum, default_value_t = Bidi::App)]
+    bidi: Bidi,
+    /// Mouse: wheel scrolls the pane under the pointer, click focuses and selects.
+    #[arg(long)]
+    mouse: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Bidi {
+    /// rawi reorders and turns the terminal's bidi off (CSI 8 l).
+    App,
+    /// The terminal reorders (it always does): rawi sends logical order.
+    Terminal,
+    /// Nobody reorders (debugging).
+    Off,
 }
 
 #[derive(Subcommand, Debug)]
@@ -63,7 +82,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Some(Command::Extract { format, paths }) => extract(format, &paths),
-        None => seeds_digest(),
+        None => reader(cli.path.as_deref(), cli.bidi, cli.mouse),
     };
     match result {
         Ok(code) => code,
@@ -75,15 +94,55 @@ pub fn run() -> i32 {
     }
 }
 
-/// Until the interactive reader lands, `rawi` alone prints the digest of the
-/// bundled sample articles.
-fn seeds_digest() -> io::Result<i32> {
-    let mut out = io::stdout().lock();
-    for (name, text) in SEEDS {
-        let article = analyze(Document::from_text(*name, *text));
-        writeln!(out, "{}", rawi::markdown::render(&article))?;
+/// Opens the reader on `path`, or on the bundled sample without one.
+/// Loading and analysis happen before the terminal is touched, so their
+/// errors print as usual.
+fn reader(path: Option<&str>, bidi: Bidi, mouse: bool) -> io::Result<i32> {
+    if let Err(why) = crate::tui::terminal::check_terminal() {
+        eprintln!("rawi: {why}");
+        return Ok(2);
     }
-    Ok(0)
+    let doc = match path {
+        None => {
+            let (name, text) = SEEDS[0];
+            Document::from_text(name, text)
+        }
+        Some(path) => match source::load_path(path) {
+            Ok(Loaded {
+                documents,
+                errors,
+                warnings,
+            }) => {
+                for w in &warnings {
+                    eprintln!("rawi: warning: {w}");
+                }
+                for e in &errors {
+                    eprintln!("rawi: {e}");
+                }
+                match documents.into_iter().next() {
+                    Some(doc) => doc,
+                    None => {
+                        eprintln!("rawi: {path}: no article to read");
+                        return Ok(2);
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("rawi: {e}");
+                return Ok(2);
+            }
+        },
+    };
+    let opts = crate::tui::Options {
+        bidi: match bidi {
+            Bidi::App => crate::tui::BidiMode::App,
+            Bidi::Terminal => crate::tui::BidiMode::Terminal,
+            Bidi::Off => crate::tui::BidiMode::Off,
+        },
+        mouse,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    crate::tui::run(analyze(doc), opts)
 }
 
 /// What one input path produced, in input order.
@@ -215,6 +274,17 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_and_reader_options_open_the_reader() {
+        let cli = Cli::try_parse_from(["rawi", "--bidi", "terminal", "--mouse", "a.txt"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.path.as_deref(), Some("a.txt"));
+        assert_eq!(cli.bidi, Bidi::Terminal);
+        assert!(cli.mouse);
+        let cli = Cli::try_parse_from(["rawi"]).unwrap();
+        assert!(cli.path.is_none() && cli.bidi == Bidi::App && !cli.mouse);
+    }
 
     #[test]
     fn extract_needs_a_path() {

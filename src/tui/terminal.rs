@@ -1,0 +1,158 @@
+//! The terminal: entering and leaving the reader's screen, and the loop.
+//!
+//! Whatever happens — `q`, a panic, SIGTERM, SIGHUP, SIGINT — the terminal
+//! is given back as it was: raw mode off, main screen back, cursor shown,
+//! mouse reporting off and terminal bidi back on (`CSI 8 h`, bidi.md §8.2).
+//! [`restore`] is idempotent and attempts every step even if one fails, so
+//! the guard's `Drop`, the panic hook and the signal path can all call it.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use rawi::Article;
+
+use super::app::{Action, App, BidiMode, Options};
+use super::view;
+
+/// Turns the terminal's own bidi off: rawi sends visual order (bidi.md §8.2).
+const BIDI_OFF: &[u8] = b"\x1b[8l";
+/// Turns it back on.
+const BIDI_ON: &[u8] = b"\x1b[8h";
+
+/// Set once the terminal has been entered, so the panic hook knows whether
+/// there is anything to restore.
+static ENTERED: AtomicBool = AtomicBool::new(false);
+/// Whether `CSI 8 l` was sent (so `CSI 8 h` is owed).
+static BIDI_SENT: AtomicBool = AtomicBool::new(false);
+
+/// Why the reader cannot start: said before touching the terminal.
+pub fn check_terminal() -> Result<(), String> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err("the reader needs a terminal; for pipes and scripts use \
+                    `rawi extract [--format json|jsonl|markdown] PATH`"
+            .into());
+    }
+    match std::env::var("TERM") {
+        Ok(t) if t == "dumb" => Err("TERM=dumb cannot show the reader; \
+                                     use `rawi extract --format markdown PATH` instead"
+            .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Gives the terminal back. Idempotent; never panics.
+pub fn restore() {
+    if !ENTERED.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    if BIDI_SENT.swap(false, Ordering::SeqCst) {
+        let _ = out.write_all(BIDI_ON);
+    }
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+/// Owns the terminal while the reader runs; dropping it restores.
+struct Guard {
+    terminal: Terminal<CrosstermBackend<io::Stdout>>,
+}
+
+impl Guard {
+    fn enter(opts: &Options) -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        ENTERED.store(true, Ordering::SeqCst);
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        if opts.bidi != BidiMode::Terminal {
+            out.write_all(BIDI_OFF)?;
+            BIDI_SENT.store(true, Ordering::SeqCst);
+        }
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if opts.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(Self {
+            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+        })
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Runs the reader on `article` until the user quits or a signal ends it.
+/// Returns the exit status (128 + signal number after a signal).
+pub fn run(article: Article, opts: Options) -> io::Result<i32> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let mut guard = Guard::enter(&opts)?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(article, (size.width, size.height), opts);
+    loop {
+        let s = signal.load(Ordering::Relaxed);
+        if s != 0 {
+            drop(guard);
+            return Ok(128 + s as i32);
+        }
+        if app.quit {
+            break;
+        }
+        guard.terminal.draw(|frame| view::render(&app, frame))?;
+        // Poll so a signal is noticed within a quarter second.
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        // Take everything already queued before drawing again, so a burst of
+        // keys or a resize storm costs one frame.
+        loop {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
+                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollDown => app.update(Action::Wheel(m.column, m.row, true)),
+                    MouseEventKind::ScrollUp => app.update(Action::Wheel(m.column, m.row, false)),
+                    MouseEventKind::Down(_) => app.update(Action::Click(m.column, m.row)),
+                    _ => {}
+                },
+                _ => {}
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        // The size the terminal reports wins over what events said.
+        let size = guard.terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app.update(Action::Resize(size.width, size.height));
+        }
+    }
+    drop(guard);
+    Ok(0)
+}

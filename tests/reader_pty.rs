@@ -1,0 +1,273 @@
+//! End-to-end: the real `rawi` binary in a pseudo-terminal, its output
+//! parsed by a terminal emulator (`vt100`). Keys are typed, the screen is
+//! read back, and the bytes are checked for a restored terminal.
+//!
+//! No fixed sleeps: every step polls the parsed screen for what it expects,
+//! with a generous deadline, so a slow CI machine only makes it slower.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Every byte the program wrote, in order.
+    bytes: Arc<Mutex<Vec<u8>>>,
+    parser: vt100::Parser,
+    fed: usize,
+}
+
+impl Session {
+    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rawi"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn rawi");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&bytes);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            bytes,
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            fed: 0,
+        }
+    }
+
+    /// Feeds what arrived since the last call to the emulator.
+    fn pump(&mut self) {
+        let bytes = self.bytes.lock().unwrap();
+        if bytes.len() > self.fed {
+            self.parser.process(&bytes[self.fed..]);
+            self.fed = bytes.len();
+        }
+    }
+
+    fn screen_text(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen if not.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            if ok(self.parser.screen()) {
+                return;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    self.parser.screen().contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_for(text, move |s| s.contents().contains(&t));
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Resizes the emulator first, then the pty: the program draws for the
+    /// new size as soon as it hears of it, and those bytes must meet an
+    /// emulator of that size. (The program is idle here: the previous step
+    /// waited for its frame.)
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.pump();
+        self.parser.screen_mut().set_size(nz(rows), nz(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread collect the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                self.pump();
+                return status;
+            }
+            if start.elapsed() > DEADLINE {
+                let _ = self.child.kill();
+                panic!("rawi did not exit; screen:\n{}", self.screen_text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.bytes.lock().unwrap().clone()
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal size is not zero")
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The terminal was handed back: bidi off before the alternate screen,
+/// alternate screen left, bidi back on after it, and nothing drawn after.
+fn assert_restored(s: &mut Session) {
+    let raw = s.raw();
+    let bidi_off = find(&raw, b"\x1b[8l").expect("CSI 8 l sent");
+    let alt_on = find(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let alt_off = rfind(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let bidi_on = rfind(&raw, b"\x1b[8h").expect("CSI 8 h sent");
+    assert!(
+        bidi_off < alt_on && alt_on < alt_off && alt_off < bidi_on,
+        "order of terminal modes"
+    );
+    assert!(!s.parser.screen().alternate_screen(), "main screen back");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown");
+}
+
+#[test]
+fn read_jump_search_resize_and_quit_in_a_real_terminal() {
+    let mut s = Session::start(&[], 40, 120);
+    s.wait_text("Speakers 6");
+    let screen = s.screen_text();
+    // `60` and `120` are in the seed as digits; they must read in order.
+    assert!(screen.contains("60 "), "{screen}");
+    s.type_keys("]q]q]q");
+    s.wait_text("quote 3/");
+    s.type_keys("/داعش\r");
+    s.wait_text("[1/2]");
+    s.type_keys("n");
+    s.wait_text("[2/2]");
+    // The hit is on screen: a reversed cell in the article pane.
+    s.wait_for("a highlighted hit", |screen| {
+        (0..39).any(|r| (36..120).any(|c| screen.cell(r, c).is_some_and(|cell| cell.inverse())))
+    });
+    let before = s.screen_text();
+    assert!(before.contains("120"), "the hit's paragraph shows 120:\n{before}");
+    s.resize(20, 60);
+    s.wait_for("the 60-column layout", |screen| {
+        screen
+            .contents()
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("┌ Sections 4 ──────┐┏"))
+    });
+    s.resize(5, 20);
+    s.wait_text("Terminal too small");
+    s.resize(40, 120);
+    s.wait_text("Speakers 6");
+    s.type_keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored(&mut s);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(&[], 24, 80);
+    s.wait_text("Speakers 6");
+    let pid = s.child.process_id().expect("pid");
+    let ok = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let status = s.wait_exit();
+    assert!(!status.success(), "a signal ends with a failure status");
+    assert_restored(&mut s);
+}
+
+#[test]
+fn bidi_terminal_mode_leaves_terminal_bidi_alone() {
+    let mut s = Session::start(&["--bidi", "terminal"], 24, 80);
+    s.wait_text("Speakers 6");
+    s.type_keys("Q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert!(find(&raw, b"\x1b[8l").is_none() && find(&raw, b"\x1b[8h").is_none());
+    assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn without_a_terminal_the_reader_points_to_extract() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rawi extract"), "{err}");
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_message() {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rawi"));
+    cmd.env("TERM", "dumb");
+    let pty = native_pty_system().openpty(PtySize::default()).unwrap();
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let status = child.wait().unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    // The child is gone; read what it wrote (EIO ends the read on Linux).
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    assert_eq!(status.exit_code(), 2);
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("TERM=dumb"), "{text}");
+    assert!(find(&out, b"\x1b[?1049h").is_none(), "nothing drawn");
+}
