@@ -271,3 +271,38 @@ fn a_dumb_terminal_is_refused_with_a_message() {
     assert!(text.contains("TERM=dumb"), "{text}");
     assert!(find(&out, b"\x1b[?1049h").is_none(), "nothing drawn");
 }
+
+/// An article full of escape sequences and bidi overrides: none of its
+/// controls reaches the terminal, checked on the raw bytes rawi wrote.
+#[test]
+fn hostile_article_sends_no_control_of_its_own_to_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("rawi-pty-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("evil.txt");
+    let article = "Evil \x1b]0;TITLEPWN\x07 headline\n\n\
+        The minister said that \x1b]52;c;Q0xJUFBXTg==\x07 prices \u{202e}gnirts desrever\u{202c} would fall.\n\n\
+        A second \x1b[2J\x1b[31mparagraph\x1b[0m with \u{9b}31m C1 and \u{2067}isolate\u{2069} SAFEMARKER here.\n";
+    std::fs::write(&path, article).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], 24, 100);
+    s.wait_text("SAFEMARKER");
+    s.type_keys("q");
+    let status = s.wait_exit();
+    assert!(status.success());
+    let raw = s.raw();
+    // rawi itself never writes OSC; any OSC would come from the article.
+    assert!(
+        find(&raw, b"\x1b]").is_none(),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(find(&raw, b"TITLEPWN").is_none() && find(&raw, b"Q0xJUFBXTg").is_none());
+    for forbidden in ["\u{202e}", "\u{202c}", "\u{2067}", "\u{2069}", "\u{9b}"] {
+        assert!(
+            find(&raw, forbidden.as_bytes()).is_none(),
+            "{forbidden:?} reached the terminal"
+        );
+    }
+    // The visible words are there, without the article's colours.
+    assert!(find(&raw, b"\x1b[31mparagraph").is_none());
+    assert_restored(&mut s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
