@@ -154,12 +154,32 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// Appends the folded form of one character to `out`.
-#[inline]
+///
+/// Always inlined: both tokenizers call it for every character, and the
+/// ASCII and Arabic paths are a table lookup and a push.
+#[inline(always)]
 pub fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    let code = c as u32;
+    if (0x0600..=0x06FF).contains(&code) {
+        // The Arabic block folds to itself or to ASCII digits, neither of
+        // which has case: one table lookup decides.
+        match ARABIC_BLOCK[(code - 0x0600) as usize] {
+            DROP => {}
+            0 => out.push(c),
+            f => out.push(char::from_u32(f).unwrap_or(c)),
+        }
+        return;
+    }
+    push_folded_slow(c, out);
+}
+
+/// [`push_folded`] for characters outside ASCII and the Arabic block.
+#[inline(never)]
+fn push_folded_slow(c: char, out: &mut String) {
     if let Some(f) = fold_char(c) {
         if needs_lowercase(f) {
             out.extend(f.to_lowercase());
@@ -167,6 +187,15 @@ pub fn push_folded(c: char, out: &mut String) {
             out.push(f);
         }
     }
+}
+
+/// True when folding leaves `c` as it is (most letters, digits and
+/// punctuation of both scripts): a run of such characters is its own folded
+/// form and can be copied as a whole.
+pub fn folds_to_itself(c: char) -> bool {
+    let mut one = String::new();
+    push_folded(c, &mut one);
+    one.chars().eq(std::iter::once(c))
 }
 
 /// The folded form of `s`, for the places that are not hot.
@@ -181,17 +210,56 @@ pub fn fold(s: &str) -> String {
 /// Only the first few thousand characters are looked at: that decides the
 /// language of an article as well as the whole would, at a bounded cost.
 pub fn is_mostly_arabic(s: &str) -> bool {
+    let block = arabic_block_scripts();
     let (mut arabic, mut other) = (0usize, 0usize);
     for c in s.chars().take(2048) {
-        if c.is_ascii() {
-            other += usize::from(c.is_ascii_alphabetic());
-        } else if is_arabic_letter(c) {
-            arabic += 1;
-        } else if c.is_alphabetic() {
-            other += 1;
+        let script = match block.get((c as usize).wrapping_sub(0x0600)) {
+            Some(&script) => script,
+            None => Script::of(c),
+        };
+        match script {
+            Script::Arabic => arabic += 1,
+            Script::Other => other += 1,
+            Script::None => {}
         }
     }
     arabic > 0 && arabic >= other
+}
+
+/// Which script a letter counts for in [`is_mostly_arabic`].
+#[derive(Debug, Clone, Copy)]
+enum Script {
+    Arabic,
+    Other,
+    /// Not a letter.
+    None,
+}
+
+impl Script {
+    fn of(c: char) -> Self {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                Script::Other
+            } else {
+                Script::None
+            }
+        } else if is_arabic_letter(c) {
+            Script::Arabic
+        } else if c.is_alphabetic() {
+            Script::Other
+        } else {
+            Script::None
+        }
+    }
+}
+
+/// [`Script::of`] for the Arabic block, computed once: harakat are
+/// alphabetic for Unicode, and its tables are slow to ask.
+fn arabic_block_scripts() -> &'static [Script; 256] {
+    static TABLE: std::sync::OnceLock<[Script; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| Script::of(char::from_u32(0x0600 + i as u32).unwrap_or('\0')))
+    })
 }
 
 #[cfg(test)]

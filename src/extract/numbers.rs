@@ -162,16 +162,60 @@ fn class_of(c: char) -> Option<Class> {
     }
 }
 
+/// What the tokenizer needs to know about one character, precomputed for
+/// the characters below [`TABLE_END`] (ASCII, Latin, Greek, Cyrillic and the
+/// Arabic block: nearly every character of the text) from the same
+/// functions the other characters go through, so both paths agree.
+#[derive(Debug, Clone, Copy)]
+struct CharInfo {
+    /// [`class_of`].
+    class: Option<Class>,
+    /// Whitespace: ends the token and the glue.
+    space: bool,
+    /// Folding leaves the character as it is ([`crate::text::folds_to_itself`]).
+    same: bool,
+}
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        CharInfo {
+            class: class_of(c),
+            space: c.is_whitespace(),
+            same: crate::text::folds_to_itself(c),
+        }
+    }
+}
+
+const TABLE_END: usize = 0x0700;
+
+/// [`CharInfo`] of every character below [`TABLE_END`].
+fn char_table() -> &'static [CharInfo; TABLE_END] {
+    static TABLE: OnceLock<[CharInfo; TABLE_END]> = OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| CharInfo::of(char::from_u32(i as u32).unwrap_or('\0'))))
+}
+
 /// Cuts `text` into tokens in one pass; folded forms go into `folded`
 /// (digits as ASCII, letters folded and lowercased, punctuation as is).
+///
+/// A token's folded form is written when the token ends: the characters a
+/// token spans but has no class for (marks, tatweel, invisibles) fold to
+/// nothing, so it is the folded form of its whole source range, and when
+/// every character of that range folds to itself it is copied in one go.
 fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     folded.reserve(text.len());
+    let table = char_table();
     let mut glued = false;
     let mut open = false; // the last token can still grow
+    // the source of the last token changes when folded
+    let mut changes = false;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
-        let Some(class) = class_of(c) else {
-            if c.is_whitespace() {
+        let info = match table.get(c as usize) {
+            Some(info) => *info,
+            None => CharInfo::of(c),
+        };
+        let Some(class) = info.class else {
+            if info.space {
                 open = false;
                 glued = false;
             } else if open {
@@ -179,39 +223,52 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
                 if let Some(t) = toks.last_mut() {
                     t.end = end;
                     t.tanwin |= c == '\u{064B}';
+                    changes |= !info.same;
                 }
             }
             continue;
         };
-        if let Some(t) = toks.last_mut()
-            && open
+        if open
+            && let Some(t) = toks.last_mut()
             && t.class == class
             && !matches!(class, Class::Punct(_))
         {
             t.end = end;
-            push_folded(c, folded);
-            t.f1 = folded.len();
+            changes |= !info.same;
             continue;
         }
-        let f0 = folded.len();
-        push_folded(c, folded);
+        if let Some(t) = toks.last_mut() {
+            fold_token(text, t, changes, folded);
+        }
         toks.push(Tok {
             start: i,
             end,
-            f0,
-            f1: folded.len(),
+            f0: 0,
+            f1: 0,
             class,
             glued: glued && !toks.is_empty(),
             tanwin: false,
         });
+        changes = !info.same;
         open = true;
         glued = true;
     }
+    if let Some(t) = toks.last_mut() {
+        fold_token(text, t, changes, folded);
+    }
 }
 
+/// Appends the folded form of token `t` to `folded` and records where it is.
 #[inline]
-fn push_folded(c: char, folded: &mut String) {
-    crate::text::push_folded(c, folded);
+fn fold_token(text: &str, t: &mut Tok, changes: bool, folded: &mut String) {
+    let src = text.get(t.start..t.end).unwrap_or("");
+    t.f0 = folded.len();
+    if changes {
+        crate::text::fold_into(src, folded);
+    } else {
+        folded.push_str(src);
+    }
+    t.f1 = folded.len();
 }
 
 // ---------------------------------------------------------------- lexicon
@@ -265,6 +322,70 @@ struct Lexicon {
     /// Longest folded word any word list can match, proclitics included:
     /// longer words are not looked up at all.
     max_len: usize,
+    /// Endings of the number words, ordinals and duals: a word whose ending
+    /// is not here cannot start a number word, so it is not looked up.
+    endings: Endings,
+}
+
+/// A set of word endings (the last two characters, or the last one for
+/// one-letter keys) as a bitset over a hash, so that most words of a text
+/// are rejected with one or two bit tests instead of several hash lookups.
+///
+/// Every matcher that starts at a word (`arabic_at`, `latin_at`) looks up
+/// the word or a stem left by removing proclitics and the article: always a
+/// suffix of the word. A suffix shares the word's last two characters (or
+/// its last one, if it has one), so a word whose ending no key has cannot
+/// match. Collisions only let a word through to the exact lookups.
+struct Endings {
+    bits: Vec<u64>,
+}
+
+impl Endings {
+    const BITS: usize = 1 << 16;
+
+    fn slot(last: char, before: Option<char>) -> usize {
+        let before = before.map_or(0, |c| c as usize + 1);
+        (last as usize)
+            .wrapping_mul(0x9E37)
+            .wrapping_add(before.wrapping_mul(0x3B1))
+            % Self::BITS
+    }
+
+    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
+        let mut set = Endings {
+            bits: vec![0; Self::BITS / 64],
+        };
+        for key in keys {
+            let mut rev = key.chars().rev();
+            let Some(last) = rev.next() else {
+                // an empty key is a suffix of everything: let all words through
+                set.bits.fill(u64::MAX);
+                continue;
+            };
+            // a one-letter key ends words with any letter before it
+            let slot = match rev.next() {
+                Some(before) => Self::slot(last, Some(before)),
+                None => Self::slot(last, None),
+            };
+            set.bits[slot / 64] |= 1 << (slot % 64);
+        }
+        set
+    }
+
+    fn has(&self, slot: usize) -> bool {
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// False when no key can be a suffix of `word`.
+    #[inline]
+    fn may_end(&self, word: &str) -> bool {
+        let mut rev = word.chars().rev();
+        let Some(last) = rev.next() else {
+            return true;
+        };
+        let before = rev.next();
+        self.has(Self::slot(last, None)) || (before.is_some() && self.has(Self::slot(last, before)))
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -408,8 +529,12 @@ impl Lexicon {
             .max();
         // four proclitic letters at most (وبال), two bytes each
         let max_len = longest.unwrap_or(0) + 8;
+        let keys = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
+        let keys = keys.chain(en_words.keys()).chain(en_ordinals.keys());
+        let endings = Endings::new(keys.map(String::as_str));
         Lexicon {
             max_len,
+            endings,
             ar_words,
             ar_ordinals,
             en_words,
@@ -1014,7 +1139,8 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------ words
 
     fn arabic_at(&self, i: usize) -> Step {
-        if self.f(i).len() > self.lex.max_len {
+        let f = self.f(i);
+        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
             return Step::Next;
         }
         if let Some(f) = self.arabic_ordinal(i) {
@@ -1030,7 +1156,8 @@ impl<'a> Cx<'a> {
     }
 
     fn latin_at(&self, i: usize) -> Step {
-        if self.f(i).len() > self.lex.max_len {
+        let f = self.f(i);
+        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
             return Step::Next;
         }
         if let Some(f) = self.english_ordinal(i) {
