@@ -327,15 +327,15 @@ struct Lexicon {
     endings: Endings,
 }
 
-/// A set of word endings (the last two characters, or the last one for
-/// one-letter keys) as a bitset over a hash, so that most words of a text
-/// are rejected with one or two bit tests instead of several hash lookups.
+/// A set of word endings as a bitset over a hash, so that most words of a
+/// text are rejected with a few bit tests instead of several hash lookups.
 ///
 /// Every matcher that starts at a word (`arabic_at`, `latin_at`) looks up
 /// the word or a stem left by removing proclitics and the article: always a
-/// suffix of the word. A suffix shares the word's last two characters (or
-/// its last one, if it has one), so a word whose ending no key has cannot
-/// match. Collisions only let a word through to the exact lookups.
+/// suffix of the word. A key of three characters or more is recorded by its
+/// last three, a shorter key as a whole (marked short), so a word can only
+/// match when one of its last-three, last-two or last-one endings is here.
+/// Collisions only let a word through to the exact lookups.
 struct Endings {
     bits: Vec<u64>,
 }
@@ -343,12 +343,13 @@ struct Endings {
 impl Endings {
     const BITS: usize = 1 << 16;
 
-    fn slot(last: char, before: Option<char>) -> usize {
-        let before = before.map_or(0, |c| c as usize + 1);
-        (last as usize)
-            .wrapping_mul(0x9E37)
-            .wrapping_add(before.wrapping_mul(0x3B1))
-            % Self::BITS
+    /// The bit of an ending given as its last characters in reverse.
+    fn slot(rev: &[char], short: bool) -> usize {
+        let mut h = usize::from(short).wrapping_add(rev.len());
+        for &c in rev {
+            h = h.wrapping_mul(0x9E37_79B9).wrapping_add(c as usize);
+        }
+        (h ^ (h >> 17)) % Self::BITS
     }
 
     fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
@@ -356,17 +357,13 @@ impl Endings {
             bits: vec![0; Self::BITS / 64],
         };
         for key in keys {
-            let mut rev = key.chars().rev();
-            let Some(last) = rev.next() else {
+            let rev: Vec<char> = key.chars().rev().take(3).collect();
+            if rev.is_empty() {
                 // an empty key is a suffix of everything: let all words through
                 set.bits.fill(u64::MAX);
                 continue;
-            };
-            // a one-letter key ends words with any letter before it
-            let slot = match rev.next() {
-                Some(before) => Self::slot(last, Some(before)),
-                None => Self::slot(last, None),
-            };
+            }
+            let slot = Self::slot(&rev, rev.len() < 3);
             set.bits[slot / 64] |= 1 << (slot % 64);
         }
         set
@@ -379,12 +376,18 @@ impl Endings {
     /// False when no key can be a suffix of `word`.
     #[inline]
     fn may_end(&self, word: &str) -> bool {
-        let mut rev = word.chars().rev();
-        let Some(last) = rev.next() else {
+        let mut rev = ['\0'; 3];
+        let mut n = 0;
+        for c in word.chars().rev().take(3) {
+            rev[n] = c;
+            n += 1;
+        }
+        if n == 0 {
             return true;
-        };
-        let before = rev.next();
-        self.has(Self::slot(last, None)) || (before.is_some() && self.has(Self::slot(last, before)))
+        }
+        (n == 3 && self.has(Self::slot(&rev, false)))
+            || (n >= 2 && self.has(Self::slot(&rev[..2], true)))
+            || self.has(Self::slot(&rev[..1], true))
     }
 }
 
