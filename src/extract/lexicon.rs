@@ -165,15 +165,16 @@ pub fn lexicon() -> &'static Lexicon {
 /// Strips the article and the prepositions that attach to Arabic nouns
 /// (`ال`, `بال`, `لل`, `ب`, `ل`, `ك`): `بالسفارة` → `سفاره`, `لعبد` → `عبد`.
 /// A stem keeps at least three letters, so short words are left alone.
+#[inline]
 pub fn strip_article(folded: &str) -> &str {
     if let Some(r) = folded.strip_prefix("لل")
-        && r.chars().count() >= 2
+        && r.chars().nth(1).is_some()
     {
         return r;
     }
     for p in ["بال", "كال", "ال", "ب", "ل", "ك"] {
         if let Some(r) = folded.strip_prefix(p)
-            && r.chars().count() >= 3
+            && r.chars().nth(2).is_some()
         {
             return r;
         }
@@ -185,7 +186,7 @@ pub fn strip_article(folded: &str) -> &str {
 pub fn strip_conjunction(folded: &str) -> Option<&str> {
     ["و", "ف"]
         .iter()
-        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().nth(2).is_some()))
 }
 
 /// True when the folded noun, bare, without its article or prepositions, or

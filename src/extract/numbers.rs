@@ -204,16 +204,20 @@ fn char_table() -> &'static [CharInfo; TABLE_END] {
 fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     folded.reserve(text.len());
     let table = char_table();
+    let info_of = |c: char| match table.get(c as usize) {
+        Some(info) => *info,
+        None => CharInfo::of(c),
+    };
+    let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
     let mut glued = false;
     let mut open = false; // the last token can still grow
     // the source of the last token changes when folded
     let mut changes = false;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let info = match table.get(c as usize) {
-            Some(info) => *info,
-            None => CharInfo::of(c),
-        };
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
+        let info = info_of(c);
         let Some(class) = info.class else {
             if info.space {
                 open = false;
@@ -221,7 +225,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
             } else if open {
                 // marks and tatweel belong to the word they sit in
                 if let Some(t) = toks.last_mut() {
-                    t.end = end;
+                    t.end = pos;
                     t.tanwin |= c == '\u{064B}';
                     changes |= !info.same;
                 }
@@ -233,25 +237,41 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
             && t.class == class
             && !matches!(class, Class::Punct(_))
         {
-            t.end = end;
+            t.end = pos;
             changes |= !info.same;
             continue;
         }
         if let Some(t) = toks.last_mut() {
             fold_token(text, t, changes, folded);
         }
-        toks.push(Tok {
+        let mut tok = Tok {
             start: i,
-            end,
+            end: pos,
             f0: 0,
             f1: 0,
             class,
             glued: glued && !toks.is_empty(),
             tanwin: false,
-        });
+        };
         changes = !info.same;
         open = true;
         glued = true;
+        if !matches!(class, Class::Punct(_)) {
+            // The rest of a word or a number in a tight loop: characters of
+            // its class, and marks and tatweel, extend it.
+            while let Some(d) = char_at(pos) {
+                let info = info_of(d);
+                match info.class {
+                    Some(k) if k == class => {}
+                    None if !info.space => tok.tanwin |= d == '\u{064B}',
+                    _ => break,
+                }
+                changes |= !info.same;
+                pos += d.len_utf8();
+                tok.end = pos;
+            }
+        }
+        toks.push(tok);
     }
     if let Some(t) = toks.last_mut() {
         fold_token(text, t, changes, folded);

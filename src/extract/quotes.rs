@@ -970,7 +970,7 @@ impl<'a> Finder<'a> {
         ["ال", "لل", "بال", "وال", "فال", "كال"]
             .iter()
             .any(|p| f.starts_with(p))
-            && f.chars().count() > 3
+            && f.chars().nth(3).is_some()
     }
 
     /// A word that can be part of a person's name: not a role, organisation,

@@ -5,7 +5,9 @@
 //! folded forms live in one reused `String`, so tokenizing a paragraph
 //! allocates nothing per token once the buffers have grown.
 
-use crate::text::{digit_value, is_word_char};
+use std::sync::OnceLock;
+
+use crate::text::{digit_value, fold_into, folds_to_itself, is_invisible, is_word_char};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,42 +63,30 @@ impl Tokens {
     pub fn tokenize(&mut self, text: &str) {
         self.folded.clear();
         self.toks.clear();
-        let mut chars = text.char_indices().peekable();
+        self.folded.reserve(text.len());
+        let table = char_table();
+        let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
+        let mut pos = 0;
         let mut space = true;
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() || crate::text::is_invisible(c) {
-                space = space || c.is_whitespace();
+        while let Some(c) = char_at(pos) {
+            let i = pos;
+            pos += c.len_utf8();
+            let info = CharInfo::lookup(table, c);
+            if info.space || info.invisible {
+                space = space || info.space;
                 continue;
             }
-            if is_word_char(c) {
+            if info.word {
+                let (end, same) = word_end(table, text, pos, c, info.same);
+                pos = end;
+                // The folded form of a word is the fold of its source range:
+                // copied as it is when no character of it changes.
                 let fold_start = self.folded.len() as u32;
-                let mut end = i + c.len_utf8();
-                push_fold(c, &mut self.folded);
-                let mut prev = c;
-                while let Some(&(j, d)) = chars.peek() {
-                    let joins = if is_word_char(d) {
-                        true
-                    } else if matches!(d, '\'' | '’' | '.' | ',' | '٫' | '٬') {
-                        // Inside a word only between two letters (don't) or
-                        // two digits (560.7, 25,000).
-                        let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                        match next {
-                            Some(n) if d == '\'' || d == '’' => prev.is_alphabetic() && n.is_alphabetic(),
-                            Some(n) => digit_value(prev).is_some() && digit_value(n).is_some(),
-                            None => false,
-                        }
-                    } else {
-                        crate::text::is_invisible(d)
-                    };
-                    if !joins {
-                        break;
-                    }
-                    chars.next();
-                    push_fold(d, &mut self.folded);
-                    end = j + d.len_utf8();
-                    if !crate::text::is_invisible(d) {
-                        prev = d;
-                    }
+                let src = text.get(i..end).unwrap_or("");
+                if same {
+                    self.folded.push_str(src);
+                } else {
+                    fold_into(src, &mut self.folded);
                 }
                 self.toks.push(Token {
                     start: i,
@@ -110,7 +100,7 @@ impl Tokens {
                 let at = self.folded.len() as u32;
                 self.toks.push(Token {
                     start: i,
-                    end: i + c.len_utf8(),
+                    end: pos,
                     kind: TokKind::Punct(c),
                     fold_start: at,
                     fold_end: at,
@@ -140,9 +130,85 @@ impl Tokens {
     }
 }
 
-#[inline]
-fn push_fold(c: char, out: &mut String) {
-    crate::text::push_folded(c, out);
+/// Where a word that starts with `first` and goes on at byte `pos` ends,
+/// and whether folding leaves all of it as it is (`same` for `first`).
+#[inline(always)]
+fn word_end(
+    table: &[CharInfo; TABLE_END],
+    text: &str,
+    mut pos: usize,
+    first: char,
+    mut same: bool,
+) -> (usize, bool) {
+    let mut prev = first;
+    while let Some(d) = text.get(pos..).and_then(|s| s.chars().next()) {
+        let info = CharInfo::lookup(table, d);
+        let joins = if info.word {
+            true
+        } else if matches!(d, '\'' | '’' | '.' | ',' | '٫' | '٬') {
+            // Inside a word only between two letters (don't) or two digits
+            // (560.7, 25,000).
+            let next = text.get(pos + d.len_utf8()..).and_then(|s| s.chars().next());
+            match next {
+                Some(n) if d == '\'' || d == '’' => prev.is_alphabetic() && n.is_alphabetic(),
+                Some(n) => digit_value(prev).is_some() && digit_value(n).is_some(),
+                None => false,
+            }
+        } else {
+            info.invisible
+        };
+        if !joins {
+            break;
+        }
+        same &= info.same;
+        pos += d.len_utf8();
+        if !info.invisible {
+            prev = d;
+        }
+    }
+    (pos, same)
+}
+
+/// What the tokenizer asks about a character, precomputed below
+/// [`TABLE_END`] (ASCII, Latin, Greek, Cyrillic, the Arabic block) from the
+/// same functions it asks about the others, so both paths agree.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharInfo {
+    /// [`is_word_char`].
+    word: bool,
+    /// [`char::is_whitespace`].
+    space: bool,
+    /// [`is_invisible`].
+    invisible: bool,
+    /// [`folds_to_itself`].
+    same: bool,
+}
+
+const TABLE_END: usize = 0x0700;
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        CharInfo {
+            word: is_word_char(c),
+            space: c.is_whitespace(),
+            invisible: is_invisible(c),
+            same: folds_to_itself(c),
+        }
+    }
+
+    #[inline(always)]
+    fn lookup(table: &[CharInfo; TABLE_END], c: char) -> Self {
+        match table.get(c as usize) {
+            Some(info) => *info,
+            None => Self::of(c),
+        }
+    }
+}
+
+/// [`CharInfo`] of every character below [`TABLE_END`].
+fn char_table() -> &'static [CharInfo; TABLE_END] {
+    static TABLE: OnceLock<[CharInfo; TABLE_END]> = OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| CharInfo::of(char::from_u32(i as u32).unwrap_or('\0'))))
 }
 
 #[cfg(test)]
