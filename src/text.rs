@@ -146,11 +146,40 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// Appends the folded form of `s` to `out` (which is not cleared).
-pub fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        push_folded(c, out);
+/// The character at byte `pos` of `text` (`None` at the end or off a
+/// character boundary). ASCII and the Arabic block, nearly all of the text,
+/// are decoded from their one or two bytes without the general decoder.
+#[inline(always)]
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(pos)?;
+    if b0 < 0x80 {
+        return Some(char::from(b0));
     }
+    // U+0600..U+06FF is 0xD8..0xDB followed by one continuation byte.
+    if (0xD8..=0xDB).contains(&b0)
+        && let Some(&b1) = bytes.get(pos + 1)
+    {
+        return char::from_u32((u32::from(b0) & 0x1F) << 6 | (u32::from(b1) & 0x3F));
+    }
+    text.get(pos..)?.chars().next()
+}
+
+/// Appends the folded form of `s` to `out` (which is not cleared).
+///
+/// Runs of characters that fold to themselves are copied whole: in a word
+/// that folding changes, usually one letter changes (`ة`, `أ`).
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if folds_to_itself(c) {
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or(""));
+        push_folded(c, out);
+        run = i + c.len_utf8();
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// Appends the folded form of one character to `out`.
@@ -286,6 +315,28 @@ mod tests {
         assert_eq!(fold("الأولى"), "الاولي");
         assert_eq!(fold("٢٧ ۲۷ 27"), "27 27 27");
         assert_eq!(fold("Said"), "said");
+    }
+
+    #[test]
+    fn char_at_decodes_like_chars() {
+        let s = "aب،\u{06FF}\u{0600}é€😀ۍ٣ \u{200F}z";
+        for (i, c) in s.char_indices() {
+            assert_eq!(char_at(s, i), Some(c), "at {i}");
+        }
+        assert_eq!(char_at(s, s.len()), None);
+        assert_eq!(char_at(s, 2), None, "inside a character");
+    }
+
+    #[test]
+    fn fold_into_copies_runs_like_char_by_char() {
+        for s in ["المرحلةِ الأولى", "Said ٢٧ داعـش", "\u{200F}İstanbul ABC", "", "ة"]
+        {
+            let mut slow = String::new();
+            for c in s.chars() {
+                push_folded(c, &mut slow);
+            }
+            assert_eq!(fold(s), slow);
+        }
     }
 
     #[test]

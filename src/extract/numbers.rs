@@ -208,7 +208,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
         Some(info) => *info,
         None => CharInfo::of(c),
     };
-    let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
+    let char_at = |pos: usize| crate::text::char_at(text, pos);
     let mut glued = false;
     let mut open = false; // the last token can still grow
     // the source of the last token changes when folded
@@ -358,6 +358,9 @@ struct Lexicon {
 /// Collisions only let a word through to the exact lookups.
 struct Endings {
     bits: Vec<u64>,
+    /// Bit `n` is set when a key has `n` characters, `n` < 3: shorter
+    /// endings are only tested for lengths some key has.
+    short_lens: u8,
 }
 
 impl Endings {
@@ -375,6 +378,7 @@ impl Endings {
     fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
         let mut set = Endings {
             bits: vec![0; Self::BITS / 64],
+            short_lens: 0,
         };
         for key in keys {
             let rev: Vec<char> = key.chars().rev().take(3).collect();
@@ -382,6 +386,9 @@ impl Endings {
                 // an empty key is a suffix of everything: let all words through
                 set.bits.fill(u64::MAX);
                 continue;
+            }
+            if rev.len() < 3 {
+                set.short_lens |= 1 << rev.len();
             }
             let slot = Self::slot(&rev, rev.len() < 3);
             set.bits[slot / 64] |= 1 << (slot % 64);
@@ -405,9 +412,8 @@ impl Endings {
         if n == 0 {
             return true;
         }
-        (n == 3 && self.has(Self::slot(&rev, false)))
-            || (n >= 2 && self.has(Self::slot(&rev[..2], true)))
-            || self.has(Self::slot(&rev[..1], true))
+        let short = |len: usize| self.short_lens & (1 << len) != 0 && self.has(Self::slot(&rev[..len], true));
+        (n == 3 && self.has(Self::slot(&rev, false))) || (n >= 2 && short(2)) || short(1)
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::{digit_value, fold_into, folds_to_itself, is_invisible, is_word_char};
+use crate::text::{char_at, digit_value, fold_into, folds_to_itself, is_invisible, is_word_char};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,10 +65,10 @@ impl Tokens {
         self.toks.clear();
         self.folded.reserve(text.len());
         let table = char_table();
-        let char_at = |pos: usize| text.get(pos..).and_then(|s| s.chars().next());
+        let at = |pos: usize| char_at(text, pos);
         let mut pos = 0;
         let mut space = true;
-        while let Some(c) = char_at(pos) {
+        while let Some(c) = at(pos) {
             let i = pos;
             pos += c.len_utf8();
             let info = CharInfo::lookup(table, c);
@@ -141,7 +141,7 @@ fn word_end(
     mut same: bool,
 ) -> (usize, bool) {
     let mut prev = first;
-    while let Some(d) = text.get(pos..).and_then(|s| s.chars().next()) {
+    while let Some(d) = char_at(text, pos) {
         let info = CharInfo::lookup(table, d);
         let joins = if info.word {
             true
