@@ -170,14 +170,15 @@ pub fn char_at(text: &str, pos: usize) -> Option<char> {
 /// Runs of characters that fold to themselves are copied whole: in a word
 /// that folding changes, usually one letter changes (`ة`, `أ`).
 pub fn fold_into(s: &str, out: &mut String) {
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if folds_to_itself(c) {
-            continue;
+    let (mut run, mut i) = (0, 0);
+    while let Some(c) = char_at(s, i) {
+        let next = i + c.len_utf8();
+        if !folds_to_itself(c) {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            push_folded(c, out);
+            run = next;
         }
-        out.push_str(s.get(run..i).unwrap_or(""));
-        push_folded(c, out);
-        run = i + c.len_utf8();
+        i = next;
     }
     out.push_str(s.get(run..).unwrap_or(""));
 }

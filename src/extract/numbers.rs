@@ -795,10 +795,13 @@ impl<'a> Cx<'a> {
                 return false;
             }
             let s = first - n;
-            p.iter().enumerate().all(|(k, w)| {
-                let f = self.f(s + k);
-                f == w || (k == 0 && clitic_readings(f).any(|(r, _)| r == w))
-            })
+            // the plain comparisons first: most phrases fail on them, before
+            // the first word's proclitic readings are tried
+            p.iter().enumerate().skip(1).all(|(k, w)| self.f(s + k) == w)
+                && p.first().is_none_or(|w| {
+                    let f = self.f(s);
+                    f == w || clitic_readings(f).any(|(r, _)| r == w)
+                })
         })
     }
 
