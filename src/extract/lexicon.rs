@@ -55,6 +55,17 @@ impl Filter {
         h % Self::BITS
     }
 
+    /// A filter that lets through every word any of `filters` lets through.
+    pub fn union<'f>(filters: impl IntoIterator<Item = &'f Filter>) -> Filter {
+        let mut out = Filter::default();
+        for f in filters {
+            for (o, b) in out.bits.iter_mut().zip(f.bits) {
+                *o |= b;
+            }
+        }
+        out
+    }
+
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
         let s = Self::slot(word);
@@ -94,6 +105,11 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, folded: &str) -> bool {
         self.filter.may_contain(folded) && self.words.contains(folded)
+    }
+
+    /// The filter in front of the set.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
     }
 
     /// True when the folded word is in the set and marked as a homograph.

@@ -23,10 +23,11 @@
 //!    (`«دوسيبو»`, `"معلومات كاذبة"`), not speech.
 
 use crate::article::{Paragraph, ParagraphRole, Quote, Span, Speaker, SpeakerKind};
-use crate::extract::lexicon::{has_noun, lexicon, strip_article, strip_conjunction};
+use std::sync::OnceLock;
+
+use crate::extract::lexicon::{Filter, WordSet, has_noun, lexicon, strip_article, strip_conjunction};
 use crate::extract::speakers::{Agreement, Mention, Pronoun, Registry};
 use crate::extract::tokens::Tokens;
-use crate::text::is_arabic_letter;
 
 /// Finds the quotes of the body paragraphs and their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> (Vec<Speaker>, Vec<Quote>) {
@@ -123,6 +124,17 @@ struct Finder<'a> {
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+}
+
+/// One filter over the Arabic cue lists (participles, verbs, "according
+/// to"): a word that passes none of their filters, bare or without its
+/// conjunction, is not a cue, and is dismissed with two probes.
+fn ar_cue_filter() -> &'static Filter {
+    static FILTER: OnceLock<Filter> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let lex = lexicon();
+        Filter::union([&lex.ar_participles, &lex.ar_verbs, &lex.ar_according].map(WordSet::filter))
+    })
 }
 
 /// Words that join clauses before a cue without being its subject.
@@ -264,12 +276,7 @@ impl<'a> Finder<'a> {
     /// English names in running text make their person the one `she` means.
     fn note_mentions(&mut self, from: usize, to: usize) {
         for i in from..to.min(self.t.len()) {
-            let tok = self.t.toks[i];
-            if tok.is_word()
-                && self
-                    .ptext_get(tok.start, tok.end)
-                    .starts_with(crate::text::is_upper)
-            {
+            if self.t.toks[i].is_word() && self.t.is_capitalized(i) {
                 self.registry.mentioned(self.t.fold(i));
             }
         }
@@ -493,7 +500,7 @@ impl<'a> Finder<'a> {
     }
 
     fn is_arabic(&self, i: usize) -> bool {
-        self.t.fold(i).chars().next().is_some_and(is_arabic_letter)
+        self.t.is_arabic(i)
     }
 
     /// Candidate cues outside quotation marks, in order, into `out`.
@@ -512,6 +519,11 @@ impl<'a> Finder<'a> {
             };
             let kind = if self.is_arabic(i) {
                 let bare = strip_conjunction(f);
+                let cue_filter = ar_cue_filter();
+                if !cue_filter.may_contain(f) && !bare.is_some_and(|b| cue_filter.may_contain(b)) {
+                    // in none of the Arabic cue lists, with or without و/ف
+                    continue;
+                }
                 let forms = [Some(f), bare];
                 if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {
                     Some(CueKind::Participle)

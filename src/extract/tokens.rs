@@ -7,7 +7,9 @@
 
 use std::sync::OnceLock;
 
-use crate::text::{char_at, digit_value, fold_into, folds_to_itself, is_invisible, is_word_char};
+use crate::text::{
+    char_at, digit_value, fold_into, folds_to_itself, is_arabic_letter, is_invisible, is_upper, is_word_char,
+};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,10 @@ pub struct Token {
     fold_end: u32,
     /// True when whitespace precedes the token.
     pub space_before: bool,
+    /// The folded form starts with an Arabic letter.
+    arabic: bool,
+    /// The source starts with an uppercase letter.
+    upper: bool,
 }
 
 impl Token {
@@ -81,20 +87,24 @@ impl Tokens {
                 pos = end;
                 // The folded form of a word is the fold of its source range:
                 // copied as it is when no character of it changes.
-                let fold_start = self.folded.len() as u32;
+                let fold_start = self.folded.len();
                 let src = text.get(i..end).unwrap_or("");
                 if same {
                     self.folded.push_str(src);
                 } else {
                     fold_into(src, &mut self.folded);
                 }
+                // Asked about words again and again by the quote rules.
+                let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
                 self.toks.push(Token {
                     start: i,
                     end,
                     kind: TokKind::Word,
-                    fold_start,
+                    fold_start: fold_start as u32,
                     fold_end: self.folded.len() as u32,
                     space_before: space,
+                    arabic,
+                    upper: is_upper(c),
                 });
             } else {
                 let at = self.folded.len() as u32;
@@ -105,6 +115,8 @@ impl Tokens {
                     fold_start: at,
                     fold_end: at,
                     space_before: space,
+                    arabic: false,
+                    upper: false,
                 });
             }
             space = false;
@@ -117,6 +129,18 @@ impl Tokens {
         self.folded
             .get(t.fold_start as usize..t.fold_end as usize)
             .unwrap_or("")
+    }
+
+    /// True when the folded form of token `i` starts with an Arabic letter.
+    #[inline]
+    pub fn is_arabic(&self, i: usize) -> bool {
+        self.toks[i].arabic
+    }
+
+    /// True when token `i` is a word that starts with an uppercase letter.
+    #[inline]
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.toks[i].upper
     }
 
     /// Number of tokens.
