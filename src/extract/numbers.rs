@@ -172,7 +172,8 @@ struct CharInfo {
     class: Option<Class>,
     /// Whitespace: ends the token and the glue.
     space: bool,
-    /// Folding leaves the character as it is ([`crate::text::folds_to_itself`]).
+    /// The character has a class and folding leaves it as it is
+    /// ([`crate::text::folds_to_itself`]).
     same: bool,
 }
 
@@ -181,7 +182,11 @@ impl CharInfo {
         CharInfo {
             class: class_of(c),
             space: c.is_whitespace(),
-            same: crate::text::folds_to_itself(c),
+            // Characters a token spans without a class (marks, tatweel,
+            // invisibles) are left out of its folded form, whatever folding
+            // would make of them (it keeps U+061C), so they never count as
+            // folding to themselves.
+            same: class_of(c).is_some() && crate::text::folds_to_itself(c),
         }
     }
 }
@@ -278,13 +283,24 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     }
 }
 
-/// Appends the folded form of token `t` to `folded` and records where it is.
+/// Appends the folded form of token `t` to `folded` and records where it is:
+/// the folded characters that have a class, in one copy when `changes` is
+/// false (every character of the token has a class and folds to itself).
 #[inline]
 fn fold_token(text: &str, t: &mut Tok, changes: bool, folded: &mut String) {
     let src = text.get(t.start..t.end).unwrap_or("");
     t.f0 = folded.len();
     if changes {
-        crate::text::fold_into(src, folded);
+        let table = char_table();
+        for c in src.chars() {
+            let has_class = match table.get(c as usize) {
+                Some(info) => info.class.is_some(),
+                None => class_of(c).is_some(),
+            };
+            if has_class {
+                crate::text::push_folded(c, folded);
+            }
+        }
     } else {
         folded.push_str(src);
     }
@@ -1544,6 +1560,14 @@ mod tests {
     }
 
     use NumberKind::*;
+
+    #[test]
+    fn invisible_marks_inside_a_number_are_not_read() {
+        // U+061C (Arabic letter mark) folds to itself but has no class: it
+        // extends the token without entering its folded form.
+        assert_eq!(one("قتل ۴\u{061C} اشخاص").value, 4.0);
+        assert_eq!(one("قتل 2\u{061C}5\u{200F} اشخاص").value, 25.0);
+    }
 
     #[test]
     fn digits_in_three_scripts() {
