@@ -202,10 +202,10 @@ fn char_table() -> &'static [CharInfo; TABLE_END] {
 /// Cuts `text` into tokens in one pass; folded forms go into `folded`
 /// (digits as ASCII, letters folded and lowercased, punctuation as is).
 ///
-/// A token's folded form is written when the token ends: the characters a
-/// token spans but has no class for (marks, tatweel, invisibles) fold to
-/// nothing, so it is the folded form of its whole source range, and when
-/// every character of that range folds to itself it is copied in one go.
+/// A token's folded form is written when the token ends ([`fold_token`]):
+/// the folded characters of its source range that have a class (marks,
+/// tatweel and invisibles it spans are left out), copied in one go when
+/// every character of the range has a class and folds to itself.
 fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     folded.reserve(text.len());
     let table = char_table();
