@@ -4,11 +4,17 @@
 //! — the seed with its numbers varied so no two articles are identical — and
 //! analyses every article on one thread, printing MB/s per core. A timed
 //! benchmark lives here, never in the test suite.
+//!
+//! `-- 20 breakdown` also times each stage of the analysis on its own
+//! (language guess, structure, quotes, numbers), to see where time goes
+//! without a profiler.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use rawi::{Document, analyze};
+use rawi::extract::{numbers, quotes, structure};
+use rawi::text::is_mostly_arabic;
+use rawi::{Direction, Document, analyze};
 
 const SEED: &str = include_str!("../seeds/000_9237d8f2f57de89b.txt");
 
@@ -17,6 +23,7 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(100);
+    let breakdown = std::env::args().any(|a| a == "breakdown");
     let target = mb * 1_000_000;
     let mut docs = Vec::new();
     let mut total = 0usize;
@@ -32,6 +39,10 @@ fn main() {
     }
     // Warm the lexicons once so loading them is not timed.
     black_box(analyze(Document::from_text("warm", SEED)));
+    if breakdown {
+        stages(&docs, total);
+    }
+    let cpu_start = cpu_time();
     let start = Instant::now();
     let mut quotes = 0usize;
     let mut numbers = 0usize;
@@ -42,6 +53,12 @@ fn main() {
         black_box(&a);
     }
     let secs = start.elapsed().as_secs_f64();
+    if breakdown && let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+        // On a loaded machine the wall clock counts time spent waiting for
+        // a core; the thread's own CPU time does not.
+        let cpu = b - a;
+        println!("  on-CPU     {cpu:6.2} s = {:7.1} MB/s", total as f64 / 1e6 / cpu);
+    }
     println!(
         "analysis: {} articles, {:.1} MB in {:.2} s on one thread = {:.1} MB/s per core ({} quotes, {} numbers)",
         i,
@@ -51,4 +68,50 @@ fn main() {
         quotes,
         numbers
     );
+}
+
+/// Times each stage of [`analyze`] over all documents and prints MB/s per
+/// stage (each stage alone, so the figures do not add up to the total).
+fn stages(docs: &[String], total: usize) {
+    let mb = total as f64 / 1e6;
+    // Stages are timed on the thread's CPU time when it is known.
+    let now = || cpu_time().unwrap_or_else(|| START.with(|s| s.elapsed().as_secs_f64()));
+    let report = |name: &str, start: f64| {
+        let secs = now() - start;
+        println!("  {name:<10} {secs:6.2} s = {:7.1} MB/s", mb / secs);
+    };
+    let start = now();
+    let arabic = docs.iter().filter(|d| is_mostly_arabic(d)).count();
+    black_box(arabic);
+    report("language", start);
+    let start = now();
+    let parsed: Vec<_> = docs.iter().map(|d| structure::parse(d, Direction::Rtl)).collect();
+    report("structure", start);
+    let start = now();
+    for (d, s) in docs.iter().zip(&parsed) {
+        black_box(quotes::find_quotes(d, &s.paragraphs));
+    }
+    report("quotes", start);
+    let start = now();
+    let mut out = Vec::new();
+    for (d, s) in docs.iter().zip(&parsed) {
+        for (i, p) in s.paragraphs.iter().enumerate() {
+            numbers::find_numbers(p.span.of(d), p.span.start, i, &mut out);
+        }
+        black_box(&out);
+        out.clear();
+    }
+    report("numbers", start);
+}
+
+thread_local! {
+    static START: Instant = Instant::now();
+}
+
+/// Seconds this thread has run on a CPU (Linux), to compare runs on a busy
+/// machine.
+fn cpu_time() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }

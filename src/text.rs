@@ -146,20 +146,70 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// Appends the folded form of `s` to `out` (which is not cleared).
-pub fn fold_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        push_folded(c, out);
+/// The character at byte `pos` of `text` (`None` at the end or off a
+/// character boundary). ASCII and the Arabic block, nearly all of the text,
+/// are decoded from their one or two bytes without the general decoder.
+#[inline(always)]
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(pos)?;
+    if b0 < 0x80 {
+        return Some(char::from(b0));
     }
+    // U+0600..U+06FF is 0xD8..0xDB followed by one continuation byte.
+    if (0xD8..=0xDB).contains(&b0)
+        && let Some(&b1) = bytes.get(pos + 1)
+    {
+        return char::from_u32((u32::from(b0) & 0x1F) << 6 | (u32::from(b1) & 0x3F));
+    }
+    text.get(pos..)?.chars().next()
+}
+
+/// Appends the folded form of `s` to `out` (which is not cleared).
+///
+/// Runs of characters that fold to themselves are copied whole: in a word
+/// that folding changes, usually one letter changes (`ة`, `أ`).
+pub fn fold_into(s: &str, out: &mut String) {
+    let (mut run, mut i) = (0, 0);
+    while let Some(c) = char_at(s, i) {
+        let next = i + c.len_utf8();
+        if !folds_to_itself(c) {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            push_folded(c, out);
+            run = next;
+        }
+        i = next;
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
 }
 
 /// Appends the folded form of one character to `out`.
-#[inline]
+///
+/// Always inlined: both tokenizers call it for every character, and the
+/// ASCII and Arabic paths are a table lookup and a push.
+#[inline(always)]
 pub fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    let code = c as u32;
+    if (0x0600..=0x06FF).contains(&code) {
+        // The Arabic block folds to itself or to ASCII digits, neither of
+        // which has case: one table lookup decides.
+        match ARABIC_BLOCK[(code - 0x0600) as usize] {
+            DROP => {}
+            0 => out.push(c),
+            f => out.push(char::from_u32(f).unwrap_or(c)),
+        }
+        return;
+    }
+    push_folded_slow(c, out);
+}
+
+/// [`push_folded`] for characters outside ASCII and the Arabic block.
+#[inline(never)]
+fn push_folded_slow(c: char, out: &mut String) {
     if let Some(f) = fold_char(c) {
         if needs_lowercase(f) {
             out.extend(f.to_lowercase());
@@ -167,6 +217,22 @@ pub fn push_folded(c: char, out: &mut String) {
             out.push(f);
         }
     }
+}
+
+/// True when folding certainly leaves `c` as it is (most letters, digits
+/// and punctuation of both scripts): a run of such characters is its own
+/// folded form and needs no copy. Conservative: a `false` only costs a fold.
+#[inline(always)]
+pub fn folds_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let code = c as u32;
+    if (0x0600..=0x06FF).contains(&code) {
+        let f = ARABIC_BLOCK[(code - 0x0600) as usize];
+        return f == 0 || f == code;
+    }
+    fold_char(c) == Some(c) && !needs_lowercase(c)
 }
 
 /// The folded form of `s`, for the places that are not hot.
@@ -181,17 +247,56 @@ pub fn fold(s: &str) -> String {
 /// Only the first few thousand characters are looked at: that decides the
 /// language of an article as well as the whole would, at a bounded cost.
 pub fn is_mostly_arabic(s: &str) -> bool {
+    let block = arabic_block_scripts();
     let (mut arabic, mut other) = (0usize, 0usize);
     for c in s.chars().take(2048) {
-        if c.is_ascii() {
-            other += usize::from(c.is_ascii_alphabetic());
-        } else if is_arabic_letter(c) {
-            arabic += 1;
-        } else if c.is_alphabetic() {
-            other += 1;
+        let script = match block.get((c as usize).wrapping_sub(0x0600)) {
+            Some(&script) => script,
+            None => Script::of(c),
+        };
+        match script {
+            Script::Arabic => arabic += 1,
+            Script::Other => other += 1,
+            Script::None => {}
         }
     }
     arabic > 0 && arabic >= other
+}
+
+/// Which script a letter counts for in [`is_mostly_arabic`].
+#[derive(Debug, Clone, Copy)]
+enum Script {
+    Arabic,
+    Other,
+    /// Not a letter.
+    None,
+}
+
+impl Script {
+    fn of(c: char) -> Self {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                Script::Other
+            } else {
+                Script::None
+            }
+        } else if is_arabic_letter(c) {
+            Script::Arabic
+        } else if c.is_alphabetic() {
+            Script::Other
+        } else {
+            Script::None
+        }
+    }
+}
+
+/// [`Script::of`] for the Arabic block, computed once: harakat are
+/// alphabetic for Unicode, and its tables are slow to ask.
+fn arabic_block_scripts() -> &'static [Script; 256] {
+    static TABLE: std::sync::OnceLock<[Script; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| Script::of(char::from_u32(0x0600 + i as u32).unwrap_or('\0')))
+    })
 }
 
 #[cfg(test)]
@@ -211,6 +316,28 @@ mod tests {
         assert_eq!(fold("الأولى"), "الاولي");
         assert_eq!(fold("٢٧ ۲۷ 27"), "27 27 27");
         assert_eq!(fold("Said"), "said");
+    }
+
+    #[test]
+    fn char_at_decodes_like_chars() {
+        let s = "aب،\u{06FF}\u{0600}é€😀ۍ٣ \u{200F}z";
+        for (i, c) in s.char_indices() {
+            assert_eq!(char_at(s, i), Some(c), "at {i}");
+        }
+        assert_eq!(char_at(s, s.len()), None);
+        assert_eq!(char_at(s, 2), None, "inside a character");
+    }
+
+    #[test]
+    fn fold_into_copies_runs_like_char_by_char() {
+        for s in ["المرحلةِ الأولى", "Said ٢٧ داعـش", "\u{200F}İstanbul ABC", "", "ة"]
+        {
+            let mut slow = String::new();
+            for c in s.chars() {
+                push_folded(c, &mut slow);
+            }
+            assert_eq!(fold(s), slow);
+        }
     }
 
     #[test]

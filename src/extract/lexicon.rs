@@ -15,6 +15,69 @@ pub struct WordSet {
     words: HashSet<String>,
     /// Words marked with a leading `!` in the file (homographs).
     marked: HashSet<String>,
+    /// A one-probe filter over the words: most words of a text are in no
+    /// list, and this answers "no" for them without hashing the word.
+    filter: Filter,
+}
+
+/// A bitset indexed by a cheap fingerprint of a word (its length and its
+/// first and last bytes): a word whose bit is clear is not in the set. It
+/// never answers "no" for a word of the set, so a lookup behind it finds
+/// what it found before; it only skips lookups that would fail.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    bits: [u64; Filter::WORDS],
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter {
+            bits: [0; Filter::WORDS],
+        }
+    }
+}
+
+impl Filter {
+    const WORDS: usize = 64;
+    const BITS: usize = Self::WORDS * 64;
+
+    /// Length, first two and last two bytes, mixed into a bit index.
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let at = |i: usize| b.get(i).copied().unwrap_or(0) as usize;
+        let head = at(0) << 8 | at(1);
+        let tail = at(n.wrapping_sub(2)) << 8 | at(n.wrapping_sub(1));
+        let h =
+            (n.wrapping_mul(0x9E37_79B9) ^ head.wrapping_mul(0x85EB_CA6B) ^ tail.wrapping_mul(0xC2B2_AE35))
+                >> 7;
+        h % Self::BITS
+    }
+
+    /// A filter that lets through every word any of `filters` lets through.
+    pub fn union<'f>(filters: impl IntoIterator<Item = &'f Filter>) -> Filter {
+        let mut out = Filter::default();
+        for f in filters {
+            for (o, b) in out.bits.iter_mut().zip(f.bits) {
+                *o |= b;
+            }
+        }
+        out
+    }
+
+    /// Adds a word.
+    pub fn insert(&mut self, word: &str) {
+        let s = Self::slot(word);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False when `word` was certainly never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let s = Self::slot(word);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
 }
 
 impl WordSet {
@@ -31,6 +94,7 @@ impl WordSet {
                 if mark {
                     set.marked.insert(w.clone());
                 }
+                set.filter.insert(&w);
                 set.words.insert(w);
             }
         }
@@ -38,13 +102,20 @@ impl WordSet {
     }
 
     /// True when the folded word is in the set.
+    #[inline]
     pub fn contains(&self, folded: &str) -> bool {
-        self.words.contains(folded)
+        self.filter.may_contain(folded) && self.words.contains(folded)
+    }
+
+    /// The filter in front of the set.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
     }
 
     /// True when the folded word is in the set and marked as a homograph.
+    #[inline]
     pub fn is_marked(&self, folded: &str) -> bool {
-        self.marked.contains(folded)
+        self.filter.may_contain(folded) && self.marked.contains(folded)
     }
 }
 
@@ -110,15 +181,16 @@ pub fn lexicon() -> &'static Lexicon {
 /// Strips the article and the prepositions that attach to Arabic nouns
 /// (`ال`, `بال`, `لل`, `ب`, `ل`, `ك`): `بالسفارة` → `سفاره`, `لعبد` → `عبد`.
 /// A stem keeps at least three letters, so short words are left alone.
+#[inline]
 pub fn strip_article(folded: &str) -> &str {
     if let Some(r) = folded.strip_prefix("لل")
-        && r.chars().count() >= 2
+        && r.chars().nth(1).is_some()
     {
         return r;
     }
     for p in ["بال", "كال", "ال", "ب", "ل", "ك"] {
         if let Some(r) = folded.strip_prefix(p)
-            && r.chars().count() >= 3
+            && r.chars().nth(2).is_some()
         {
             return r;
         }
@@ -130,7 +202,7 @@ pub fn strip_article(folded: &str) -> &str {
 pub fn strip_conjunction(folded: &str) -> Option<&str> {
     ["و", "ف"]
         .iter()
-        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().nth(2).is_some()))
 }
 
 /// True when the folded noun, bare, without its article or prepositions, or

@@ -162,56 +162,149 @@ fn class_of(c: char) -> Option<Class> {
     }
 }
 
+/// What the tokenizer needs to know about one character, precomputed for
+/// the characters below [`TABLE_END`] (ASCII, Latin, Greek, Cyrillic and the
+/// Arabic block: nearly every character of the text) from the same
+/// functions the other characters go through, so both paths agree.
+#[derive(Debug, Clone, Copy)]
+struct CharInfo {
+    /// [`class_of`].
+    class: Option<Class>,
+    /// Whitespace: ends the token and the glue.
+    space: bool,
+    /// The character has a class and folding leaves it as it is
+    /// ([`crate::text::folds_to_itself`]).
+    same: bool,
+}
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        CharInfo {
+            class: class_of(c),
+            space: c.is_whitespace(),
+            // Characters a token spans without a class (marks, tatweel,
+            // invisibles) are left out of its folded form, whatever folding
+            // would make of them (it keeps U+061C), so they never count as
+            // folding to themselves.
+            same: class_of(c).is_some() && crate::text::folds_to_itself(c),
+        }
+    }
+}
+
+const TABLE_END: usize = 0x0700;
+
+/// [`CharInfo`] of every character below [`TABLE_END`].
+fn char_table() -> &'static [CharInfo; TABLE_END] {
+    static TABLE: OnceLock<[CharInfo; TABLE_END]> = OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| CharInfo::of(char::from_u32(i as u32).unwrap_or('\0'))))
+}
+
 /// Cuts `text` into tokens in one pass; folded forms go into `folded`
 /// (digits as ASCII, letters folded and lowercased, punctuation as is).
+///
+/// A token's folded form is written when the token ends ([`fold_token`]):
+/// the folded characters of its source range that have a class (marks,
+/// tatweel and invisibles it spans are left out), copied in one go when
+/// every character of the range has a class and folds to itself.
 fn tokenize(text: &str, toks: &mut Vec<Tok>, folded: &mut String) {
     folded.reserve(text.len());
+    let table = char_table();
+    let info_of = |c: char| match table.get(c as usize) {
+        Some(info) => *info,
+        None => CharInfo::of(c),
+    };
+    let char_at = |pos: usize| crate::text::char_at(text, pos);
     let mut glued = false;
     let mut open = false; // the last token can still grow
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let Some(class) = class_of(c) else {
-            if c.is_whitespace() {
+    // the source of the last token changes when folded
+    let mut changes = false;
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
+        let info = info_of(c);
+        let Some(class) = info.class else {
+            if info.space {
                 open = false;
                 glued = false;
             } else if open {
                 // marks and tatweel belong to the word they sit in
                 if let Some(t) = toks.last_mut() {
-                    t.end = end;
+                    t.end = pos;
                     t.tanwin |= c == '\u{064B}';
+                    changes |= !info.same;
                 }
             }
             continue;
         };
-        if let Some(t) = toks.last_mut()
-            && open
+        if open
+            && let Some(t) = toks.last_mut()
             && t.class == class
             && !matches!(class, Class::Punct(_))
         {
-            t.end = end;
-            push_folded(c, folded);
-            t.f1 = folded.len();
+            t.end = pos;
+            changes |= !info.same;
             continue;
         }
-        let f0 = folded.len();
-        push_folded(c, folded);
-        toks.push(Tok {
+        if let Some(t) = toks.last_mut() {
+            fold_token(text, t, changes, folded);
+        }
+        let mut tok = Tok {
             start: i,
-            end,
-            f0,
-            f1: folded.len(),
+            end: pos,
+            f0: 0,
+            f1: 0,
             class,
             glued: glued && !toks.is_empty(),
             tanwin: false,
-        });
+        };
+        changes = !info.same;
         open = true;
         glued = true;
+        if !matches!(class, Class::Punct(_)) {
+            // The rest of a word or a number in a tight loop: characters of
+            // its class, and marks and tatweel, extend it.
+            while let Some(d) = char_at(pos) {
+                let info = info_of(d);
+                match info.class {
+                    Some(k) if k == class => {}
+                    None if !info.space => tok.tanwin |= d == '\u{064B}',
+                    _ => break,
+                }
+                changes |= !info.same;
+                pos += d.len_utf8();
+                tok.end = pos;
+            }
+        }
+        toks.push(tok);
+    }
+    if let Some(t) = toks.last_mut() {
+        fold_token(text, t, changes, folded);
     }
 }
 
+/// Appends the folded form of token `t` to `folded` and records where it is:
+/// the folded characters that have a class, in one copy when `changes` is
+/// false (every character of the token has a class and folds to itself).
 #[inline]
-fn push_folded(c: char, folded: &mut String) {
-    crate::text::push_folded(c, folded);
+fn fold_token(text: &str, t: &mut Tok, changes: bool, folded: &mut String) {
+    let src = text.get(t.start..t.end).unwrap_or("");
+    t.f0 = folded.len();
+    if changes {
+        let table = char_table();
+        for c in src.chars() {
+            let has_class = match table.get(c as usize) {
+                Some(info) => info.class.is_some(),
+                None => class_of(c).is_some(),
+            };
+            if has_class {
+                crate::text::push_folded(c, folded);
+            }
+        }
+    } else {
+        folded.push_str(src);
+    }
+    t.f1 = folded.len();
 }
 
 // ---------------------------------------------------------------- lexicon
@@ -265,6 +358,79 @@ struct Lexicon {
     /// Longest folded word any word list can match, proclitics included:
     /// longer words are not looked up at all.
     max_len: usize,
+    /// Endings of the number words, ordinals and duals: a word whose ending
+    /// is not here cannot start a number word, so it is not looked up.
+    endings: Endings,
+}
+
+/// A set of word endings as a bitset over a hash, so that most words of a
+/// text are rejected with a few bit tests instead of several hash lookups.
+///
+/// Every matcher that starts at a word (`arabic_at`, `latin_at`) looks up
+/// the word or a stem left by removing proclitics and the article: always a
+/// suffix of the word. A key of three characters or more is recorded by its
+/// last three, a shorter key as a whole (marked short), so a word can only
+/// match when one of its last-three, last-two or last-one endings is here.
+/// Collisions only let a word through to the exact lookups.
+struct Endings {
+    bits: Vec<u64>,
+    /// Bit `n` is set when a key has `n` characters, `n` < 3: shorter
+    /// endings are only tested for lengths some key has.
+    short_lens: u8,
+}
+
+impl Endings {
+    const BITS: usize = 1 << 16;
+
+    /// The bit of an ending given as its last characters in reverse.
+    fn slot(rev: &[char], short: bool) -> usize {
+        let mut h = usize::from(short).wrapping_add(rev.len());
+        for &c in rev {
+            h = h.wrapping_mul(0x9E37_79B9).wrapping_add(c as usize);
+        }
+        (h ^ (h >> 17)) % Self::BITS
+    }
+
+    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
+        let mut set = Endings {
+            bits: vec![0; Self::BITS / 64],
+            short_lens: 0,
+        };
+        for key in keys {
+            let rev: Vec<char> = key.chars().rev().take(3).collect();
+            if rev.is_empty() {
+                // an empty key is a suffix of everything: let all words through
+                set.bits.fill(u64::MAX);
+                continue;
+            }
+            if rev.len() < 3 {
+                set.short_lens |= 1 << rev.len();
+            }
+            let slot = Self::slot(&rev, rev.len() < 3);
+            set.bits[slot / 64] |= 1 << (slot % 64);
+        }
+        set
+    }
+
+    fn has(&self, slot: usize) -> bool {
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// False when no key can be a suffix of `word`.
+    #[inline]
+    fn may_end(&self, word: &str) -> bool {
+        let mut rev = ['\0'; 3];
+        let mut n = 0;
+        for c in word.chars().rev().take(3) {
+            rev[n] = c;
+            n += 1;
+        }
+        if n == 0 {
+            return true;
+        }
+        let short = |len: usize| self.short_lens & (1 << len) != 0 && self.has(Self::slot(&rev[..len], true));
+        (n == 3 && self.has(Self::slot(&rev, false))) || (n >= 2 && short(2)) || short(1)
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -408,8 +574,12 @@ impl Lexicon {
             .max();
         // four proclitic letters at most (وبال), two bytes each
         let max_len = longest.unwrap_or(0) + 8;
+        let keys = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
+        let keys = keys.chain(en_words.keys()).chain(en_ordinals.keys());
+        let endings = Endings::new(keys.map(String::as_str));
         Lexicon {
             max_len,
+            endings,
             ar_words,
             ar_ordinals,
             en_words,
@@ -641,10 +811,13 @@ impl<'a> Cx<'a> {
                 return false;
             }
             let s = first - n;
-            p.iter().enumerate().all(|(k, w)| {
-                let f = self.f(s + k);
-                f == w || (k == 0 && clitic_readings(f).any(|(r, _)| r == w))
-            })
+            // the plain comparisons first: most phrases fail on them, before
+            // the first word's proclitic readings are tried
+            p.iter().enumerate().skip(1).all(|(k, w)| self.f(s + k) == w)
+                && p.first().is_none_or(|w| {
+                    let f = self.f(s);
+                    f == w || clitic_readings(f).any(|(r, _)| r == w)
+                })
         })
     }
 
@@ -1014,7 +1187,8 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------ words
 
     fn arabic_at(&self, i: usize) -> Step {
-        if self.f(i).len() > self.lex.max_len {
+        let f = self.f(i);
+        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
             return Step::Next;
         }
         if let Some(f) = self.arabic_ordinal(i) {
@@ -1030,7 +1204,8 @@ impl<'a> Cx<'a> {
     }
 
     fn latin_at(&self, i: usize) -> Step {
-        if self.f(i).len() > self.lex.max_len {
+        let f = self.f(i);
+        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
             return Step::Next;
         }
         if let Some(f) = self.english_ordinal(i) {
@@ -1385,6 +1560,14 @@ mod tests {
     }
 
     use NumberKind::*;
+
+    #[test]
+    fn invisible_marks_inside_a_number_are_not_read() {
+        // U+061C (Arabic letter mark) folds to itself but has no class: it
+        // extends the token without entering its folded form.
+        assert_eq!(one("قتل ۴\u{061C} اشخاص").value, 4.0);
+        assert_eq!(one("قتل 2\u{061C}5\u{200F} اشخاص").value, 25.0);
+    }
 
     #[test]
     fn digits_in_three_scripts() {

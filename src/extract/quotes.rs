@@ -23,21 +23,55 @@
 //!    (`«دوسيبو»`, `"معلومات كاذبة"`), not speech.
 
 use crate::article::{Paragraph, ParagraphRole, Quote, Span, Speaker, SpeakerKind};
-use crate::extract::lexicon::{has_noun, lexicon, strip_article, strip_conjunction};
+use std::sync::OnceLock;
+
+use crate::extract::lexicon::{Filter, WordSet, has_noun, lexicon, strip_article, strip_conjunction};
 use crate::extract::speakers::{Agreement, Mention, Pronoun, Registry};
 use crate::extract::tokens::Tokens;
-use crate::text::is_arabic_letter;
 
 /// Finds the quotes of the body paragraphs and their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> (Vec<Speaker>, Vec<Quote>) {
-    let mut finder = Finder::default();
+    thread_local! {
+        // Token and per-paragraph buffers reused across articles: no
+        // allocation per paragraph once they have grown.
+        static BUFFERS: std::cell::Cell<(Tokens, Scratch)> = std::cell::Cell::default();
+    }
+    let (t, scratch) = BUFFERS.take();
+    let mut finder = Finder {
+        t,
+        scratch,
+        ..Finder::default()
+    };
     let mut quotes = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         if p.role == ParagraphRole::Body {
             finder.paragraph(text, p.span, i, &mut quotes);
         }
     }
+    BUFFERS.set((finder.t, finder.scratch));
     (finder.registry.speakers, quotes)
+}
+
+/// The per-paragraph working arrays of [`Finder::paragraph`], kept between
+/// paragraphs (and articles) so that their memory is reused.
+#[derive(Default)]
+struct Scratch {
+    /// Top-level quotations.
+    qspans: Vec<QSpan>,
+    /// Per token: inside a quotation.
+    inside: Vec<bool>,
+    /// Open quotation marks while pairing: (token, mark).
+    stack: Vec<(usize, char)>,
+    /// Per token: ends a sentence.
+    ends: Vec<bool>,
+    /// Per token: first token of its sentence.
+    sent_start: Vec<usize>,
+    /// Per token: one past the last token of its sentence.
+    sent_end: Vec<usize>,
+    cues: Vec<Cue>,
+    items: Vec<Item>,
+    /// Token ranges of the words already reported.
+    covered: Vec<(usize, usize)>,
 }
 
 /// A top-level quotation in token indices: marks at `open` and (when it
@@ -86,9 +120,21 @@ struct Item {
 #[derive(Default)]
 struct Finder<'a> {
     t: Tokens,
+    scratch: Scratch,
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+}
+
+/// One filter over the Arabic cue lists (participles, verbs, "according
+/// to"): a word that passes none of their filters, bare or without its
+/// conjunction, is not a cue, and is dismissed with two probes.
+fn ar_cue_filter() -> &'static Filter {
+    static FILTER: OnceLock<Filter> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        let lex = lexicon();
+        Filter::union([&lex.ar_participles, &lex.ar_verbs, &lex.ar_according].map(WordSet::filter))
+    })
 }
 
 /// Words that join clauses before a cue without being its subject.
@@ -136,23 +182,42 @@ impl<'a> Finder<'a> {
         if n == 0 {
             return;
         }
-        let (mut qspans, inside) = self.pair_quotes();
-        let (sent_start, sent_end) = self.sentences(&inside, &qspans);
-        let cues = self.cues(&inside);
-        let mut items: Vec<Item> = Vec::new();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.paragraph_with(span, index, out, &mut scratch);
+        self.scratch = scratch;
+    }
+
+    /// [`Finder::paragraph`] with its working arrays, once tokenized.
+    fn paragraph_with(&mut self, span: Span, index: usize, out: &mut Vec<Quote>, scratch: &mut Scratch) {
+        let n = self.t.len();
+        self.pair_quotes(&mut scratch.qspans, &mut scratch.inside, &mut scratch.stack);
+        self.sentences(scratch);
+        self.cues(&scratch.inside, &mut scratch.cues);
+        let Scratch {
+            qspans,
+            inside,
+            sent_start,
+            sent_end,
+            cues,
+            items,
+            covered,
+            ..
+        } = scratch;
+        let (inside, sent_start, sent_end) = (&*inside, &*sent_start, &*sent_end);
+        items.clear();
+        covered.clear();
         for (k, cue) in cues.iter().enumerate() {
             // A cue inside words already reported continues them (`… كما
             // كتب السفير …`) unless it starts a new statement.
-            if covered.iter().any(|&(a, b)| cue.at >= a && cue.at < b) && !self.splits(cue, &inside) {
+            if covered.iter().any(|&(a, b)| cue.at >= a && cue.at < b) && !self.splits(cue, inside) {
                 continue;
             }
             let next_split = cues[k + 1..]
                 .iter()
-                .find(|c| self.splits(c, &inside))
+                .find(|c| self.splits(c, inside))
                 .map(|c| c.at)
                 .unwrap_or(n);
-            if let Some(item) = self.cue_item(cue, next_split, &sent_start, &sent_end, &mut qspans) {
+            if let Some(item) = self.cue_item(cue, next_split, sent_start, sent_end, qspans) {
                 covered.push(item.content);
                 items.push(item);
             }
@@ -181,7 +246,7 @@ impl<'a> Finder<'a> {
         }
         items.sort_by_key(|i| i.at);
         let mut scanned = 0;
-        for item in items {
+        for item in items.drain(..) {
             self.note_mentions(scanned, item.at);
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
@@ -211,12 +276,7 @@ impl<'a> Finder<'a> {
     /// English names in running text make their person the one `she` means.
     fn note_mentions(&mut self, from: usize, to: usize) {
         for i in from..to.min(self.t.len()) {
-            let tok = self.t.toks[i];
-            if tok.is_word()
-                && self
-                    .ptext_get(tok.start, tok.end)
-                    .starts_with(crate::text::is_upper)
-            {
+            if self.t.toks[i].is_word() && self.t.is_capitalized(i) {
                 self.registry.mentioned(self.t.fold(i));
             }
         }
@@ -239,11 +299,13 @@ impl<'a> Finder<'a> {
         (words > 0).then(|| (toks[first].start, toks[last].end))
     }
 
-    fn pair_quotes(&self) -> (Vec<QSpan>, Vec<bool>) {
+    /// Pairs the quotation marks into `spans` (top-level quotations) and
+    /// marks in `inside` the tokens they enclose; `stack` is working space.
+    fn pair_quotes(&self, spans: &mut Vec<QSpan>, inside: &mut Vec<bool>, stack: &mut Vec<(usize, char)>) {
         let toks = &self.t.toks;
         let n = toks.len();
-        let mut spans = Vec::new();
-        let mut stack: Vec<(usize, char)> = Vec::new();
+        spans.clear();
+        stack.clear();
         let open_ctx = |i: usize| {
             i == 0
                 || toks[i].space_before
@@ -351,20 +413,30 @@ impl<'a> Finder<'a> {
                 used: false,
             });
         }
-        let mut inside = vec![false; n];
-        for q in &spans {
+        inside.clear();
+        inside.resize(n, false);
+        for q in spans.iter() {
             for x in &mut inside[q.open + 1..q.inner_end] {
                 *x = true;
             }
         }
-        (spans, inside)
     }
 
-    /// For each token, the first token of its sentence and one past its last.
-    fn sentences(&self, inside: &[bool], qspans: &[QSpan]) -> (Vec<usize>, Vec<usize>) {
+    /// For each token, the first token of its sentence and one past its
+    /// last (`sent_start`, `sent_end`), from `inside` and `qspans`.
+    fn sentences(&self, scratch: &mut Scratch) {
+        let Scratch {
+            inside,
+            qspans,
+            ends,
+            sent_start: start,
+            sent_end: end,
+            ..
+        } = scratch;
         let toks = &self.t.toks;
         let n = toks.len();
-        let mut ends = vec![false; n];
+        ends.clear();
+        ends.resize(n, false);
         for i in 0..n {
             if inside[i] {
                 continue;
@@ -377,12 +449,13 @@ impl<'a> Finder<'a> {
             }
         }
         // An implicitly closed quotation ends its sentence.
-        for q in qspans {
+        for q in qspans.iter() {
             if q.end == q.inner_end && q.inner_end < n && q.inner_end > 0 {
                 ends[q.inner_end - 1] = true;
             }
         }
-        let mut start = vec![0; n];
+        start.clear();
+        start.resize(n, 0);
         let mut s = 0;
         for i in 0..n {
             start[i] = s;
@@ -390,7 +463,8 @@ impl<'a> Finder<'a> {
                 s = i + 1;
             }
         }
-        let mut end = vec![n; n];
+        end.clear();
+        end.resize(n, n);
         let mut e = n;
         for i in (0..n).rev() {
             if ends[i] {
@@ -398,7 +472,6 @@ impl<'a> Finder<'a> {
             }
             end[i] = e;
         }
-        (start, end)
     }
 
     fn is_abbreviation(&self, i: usize) -> bool {
@@ -427,13 +500,13 @@ impl<'a> Finder<'a> {
     }
 
     fn is_arabic(&self, i: usize) -> bool {
-        self.t.fold(i).chars().next().is_some_and(is_arabic_letter)
+        self.t.is_arabic(i)
     }
 
-    /// Candidate cues outside quotation marks, in order.
-    fn cues(&self, inside: &[bool]) -> Vec<Cue> {
+    /// Candidate cues outside quotation marks, in order, into `out`.
+    fn cues(&self, inside: &[bool], out: &mut Vec<Cue>) {
         let lex = lexicon();
-        let mut out = Vec::new();
+        out.clear();
         for (i, &quoted) in inside.iter().enumerate() {
             if quoted || !self.t.toks[i].is_word() {
                 continue;
@@ -446,6 +519,11 @@ impl<'a> Finder<'a> {
             };
             let kind = if self.is_arabic(i) {
                 let bare = strip_conjunction(f);
+                let cue_filter = ar_cue_filter();
+                if !cue_filter.may_contain(f) && !bare.is_some_and(|b| cue_filter.may_contain(b)) {
+                    // in none of the Arabic cue lists, with or without و/ف
+                    continue;
+                }
                 let forms = [Some(f), bare];
                 if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {
                     Some(CueKind::Participle)
@@ -491,7 +569,6 @@ impl<'a> Finder<'a> {
                 out.push(Cue { at: i, kind });
             }
         }
-        out
     }
 
     /// True when a cue starts a new statement even inside reported words:
@@ -905,7 +982,7 @@ impl<'a> Finder<'a> {
         ["ال", "لل", "بال", "وال", "فال", "كال"]
             .iter()
             .any(|p| f.starts_with(p))
-            && f.chars().count() > 3
+            && f.chars().nth(3).is_some()
     }
 
     /// A word that can be part of a person's name: not a role, organisation,

@@ -201,7 +201,8 @@ impl Registry {
 
     fn add_alias(&mut self, id: usize, alias: &str) {
         let s = &mut self.speakers[id];
-        if fold(alias) != fold(&s.name) && !s.aliases.iter().any(|a| fold(a) == fold(alias)) {
+        let folded = fold(alias);
+        if folded != fold(&s.name) && !s.aliases.iter().any(|a| fold(a) == folded) {
             s.aliases.push(alias.to_string());
         }
     }

@@ -5,7 +5,11 @@
 //! folded forms live in one reused `String`, so tokenizing a paragraph
 //! allocates nothing per token once the buffers have grown.
 
-use crate::text::{digit_value, is_word_char};
+use std::sync::OnceLock;
+
+use crate::text::{
+    char_at, digit_value, fold_into, folds_to_itself, is_arabic_letter, is_invisible, is_upper, is_word_char,
+};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +34,10 @@ pub struct Token {
     fold_end: u32,
     /// True when whitespace precedes the token.
     pub space_before: bool,
+    /// The folded form starts with an Arabic letter.
+    arabic: bool,
+    /// The source starts with an uppercase letter.
+    upper: bool,
 }
 
 impl Token {
@@ -61,60 +69,54 @@ impl Tokens {
     pub fn tokenize(&mut self, text: &str) {
         self.folded.clear();
         self.toks.clear();
-        let mut chars = text.char_indices().peekable();
+        self.folded.reserve(text.len());
+        let table = char_table();
+        let at = |pos: usize| char_at(text, pos);
+        let mut pos = 0;
         let mut space = true;
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() || crate::text::is_invisible(c) {
-                space = space || c.is_whitespace();
+        while let Some(c) = at(pos) {
+            let i = pos;
+            pos += c.len_utf8();
+            let info = CharInfo::lookup(table, c);
+            if info.space || info.invisible {
+                space = space || info.space;
                 continue;
             }
-            if is_word_char(c) {
-                let fold_start = self.folded.len() as u32;
-                let mut end = i + c.len_utf8();
-                push_fold(c, &mut self.folded);
-                let mut prev = c;
-                while let Some(&(j, d)) = chars.peek() {
-                    let joins = if is_word_char(d) {
-                        true
-                    } else if matches!(d, '\'' | '’' | '.' | ',' | '٫' | '٬') {
-                        // Inside a word only between two letters (don't) or
-                        // two digits (560.7, 25,000).
-                        let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-                        match next {
-                            Some(n) if d == '\'' || d == '’' => prev.is_alphabetic() && n.is_alphabetic(),
-                            Some(n) => digit_value(prev).is_some() && digit_value(n).is_some(),
-                            None => false,
-                        }
-                    } else {
-                        crate::text::is_invisible(d)
-                    };
-                    if !joins {
-                        break;
-                    }
-                    chars.next();
-                    push_fold(d, &mut self.folded);
-                    end = j + d.len_utf8();
-                    if !crate::text::is_invisible(d) {
-                        prev = d;
-                    }
+            if info.word {
+                let (end, same) = word_end(table, text, pos, c, info.same);
+                pos = end;
+                // The folded form of a word is the fold of its source range:
+                // copied as it is when no character of it changes.
+                let fold_start = self.folded.len();
+                let src = text.get(i..end).unwrap_or("");
+                if same {
+                    self.folded.push_str(src);
+                } else {
+                    fold_into(src, &mut self.folded);
                 }
+                // Asked about words again and again by the quote rules.
+                let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
                 self.toks.push(Token {
                     start: i,
                     end,
                     kind: TokKind::Word,
-                    fold_start,
+                    fold_start: fold_start as u32,
                     fold_end: self.folded.len() as u32,
                     space_before: space,
+                    arabic,
+                    upper: is_upper(c),
                 });
             } else {
                 let at = self.folded.len() as u32;
                 self.toks.push(Token {
                     start: i,
-                    end: i + c.len_utf8(),
+                    end: pos,
                     kind: TokKind::Punct(c),
                     fold_start: at,
                     fold_end: at,
                     space_before: space,
+                    arabic: false,
+                    upper: false,
                 });
             }
             space = false;
@@ -129,6 +131,18 @@ impl Tokens {
             .unwrap_or("")
     }
 
+    /// True when the folded form of token `i` starts with an Arabic letter.
+    #[inline]
+    pub fn is_arabic(&self, i: usize) -> bool {
+        self.toks[i].arabic
+    }
+
+    /// True when token `i` is a word that starts with an uppercase letter.
+    #[inline]
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.toks[i].upper
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
@@ -140,9 +154,85 @@ impl Tokens {
     }
 }
 
-#[inline]
-fn push_fold(c: char, out: &mut String) {
-    crate::text::push_folded(c, out);
+/// Where a word that starts with `first` and goes on at byte `pos` ends,
+/// and whether folding leaves all of it as it is (`same` for `first`).
+#[inline(always)]
+fn word_end(
+    table: &[CharInfo; TABLE_END],
+    text: &str,
+    mut pos: usize,
+    first: char,
+    mut same: bool,
+) -> (usize, bool) {
+    let mut prev = first;
+    while let Some(d) = char_at(text, pos) {
+        let info = CharInfo::lookup(table, d);
+        let joins = if info.word {
+            true
+        } else if matches!(d, '\'' | '’' | '.' | ',' | '٫' | '٬') {
+            // Inside a word only between two letters (don't) or two digits
+            // (560.7, 25,000).
+            let next = text.get(pos + d.len_utf8()..).and_then(|s| s.chars().next());
+            match next {
+                Some(n) if d == '\'' || d == '’' => prev.is_alphabetic() && n.is_alphabetic(),
+                Some(n) => digit_value(prev).is_some() && digit_value(n).is_some(),
+                None => false,
+            }
+        } else {
+            info.invisible
+        };
+        if !joins {
+            break;
+        }
+        same &= info.same;
+        pos += d.len_utf8();
+        if !info.invisible {
+            prev = d;
+        }
+    }
+    (pos, same)
+}
+
+/// What the tokenizer asks about a character, precomputed below
+/// [`TABLE_END`] (ASCII, Latin, Greek, Cyrillic, the Arabic block) from the
+/// same functions it asks about the others, so both paths agree.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharInfo {
+    /// [`is_word_char`].
+    word: bool,
+    /// [`char::is_whitespace`].
+    space: bool,
+    /// [`is_invisible`].
+    invisible: bool,
+    /// [`folds_to_itself`].
+    same: bool,
+}
+
+const TABLE_END: usize = 0x0700;
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        CharInfo {
+            word: is_word_char(c),
+            space: c.is_whitespace(),
+            invisible: is_invisible(c),
+            same: folds_to_itself(c),
+        }
+    }
+
+    #[inline(always)]
+    fn lookup(table: &[CharInfo; TABLE_END], c: char) -> Self {
+        match table.get(c as usize) {
+            Some(info) => *info,
+            None => Self::of(c),
+        }
+    }
+}
+
+/// [`CharInfo`] of every character below [`TABLE_END`].
+fn char_table() -> &'static [CharInfo; TABLE_END] {
+    static TABLE: OnceLock<[CharInfo; TABLE_END]> = OnceLock::new();
+    TABLE.get_or_init(|| std::array::from_fn(|i| CharInfo::of(char::from_u32(i as u32).unwrap_or('\0'))))
 }
 
 #[cfg(test)]
