@@ -349,6 +349,7 @@ impl App {
         }
         .filter(|s| self.visible(s.start));
         let (anchor, cursor) = match span {
+            Some(s) if line => (s.start, s.end.saturating_sub(1).max(s.start)),
             Some(s) => (s.start, s.end),
             None => {
                 let top = self.top_offset();
@@ -386,8 +387,9 @@ impl App {
             return Some(Span::new(lo, hi));
         }
         let first = self.row_bounds(lo);
-        // An exclusive end at the start of a row does not take that row.
-        let last = self.row_bounds(if hi > lo { hi - 1 } else { hi });
+        // Line-wise, the cursor's row is taken whole (jumps put the cursor
+        // on an item's last byte, see `far_end`).
+        let last = self.row_bounds(hi);
         Some(Span::new(first.start, last.end.max(first.end)))
     }
 
@@ -462,18 +464,21 @@ impl App {
         };
         let ok =
             |i: usize| item != Item::SameSpeaker || (speaker.is_some() && a.quotes[i].speaker == speaker);
-        let mut cursor = v.cursor;
+        // `at` is the cursor as an exclusive end (line-wise, the cursor
+        // sits on the last byte of what it took).
+        let mut at = if v.line && forward { v.cursor + 1 } else { v.cursor };
         let mut landed = None;
         for _ in 0..count.max(1) {
             let next = if forward {
-                (0..n).find(|&i| ok(i) && span(i).end > cursor)
+                (0..n).find(|&i| ok(i) && span(i).end > at)
             } else {
-                (0..n).rev().find(|&i| ok(i) && span(i).start < cursor)
+                (0..n).rev().find(|&i| ok(i) && span(i).start < at)
             };
             let Some(i) = next else { break };
-            cursor = if forward { span(i).end } else { span(i).start };
+            at = if forward { span(i).end } else { span(i).start };
             landed = Some(i);
         }
+        let cursor = if forward { self.far_end(at) } else { at };
         let Some(i) = landed else {
             self.message = Some("no further item".into());
             return true;
@@ -492,6 +497,16 @@ impl App {
         true
     }
 
+    /// Where a forward jump puts the cursor: after the item by character
+    /// (an exclusive end), on its last byte by line — so an item ending
+    /// exactly at a row's end does not drag the next row in.
+    fn far_end(&self, end: usize) -> usize {
+        match self.sel.visual {
+            Some(Visual { line: true, .. }) => end.saturating_sub(1),
+            _ => end,
+        }
+    }
+
     /// The search hit last moved to, to notice a search moving it.
     pub(super) fn search_hit(&self) -> Option<Span> {
         let s = self.search.as_ref()?;
@@ -505,7 +520,11 @@ impl App {
             return;
         };
         if Some(hit) != before {
-            let c = if hit.start >= v.anchor { hit.end } else { hit.start };
+            let c = if hit.start >= v.anchor {
+                self.far_end(hit.end)
+            } else {
+                hit.start
+            };
             self.set_cursor(c);
         }
     }
@@ -693,3 +712,377 @@ impl App {
 }
 
 const NOTHING: &str = "nothing selected: Space/x marks, v/V selects text";
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::seed_app;
+    use super::*;
+    use crate::tui::effect::perform;
+    use crate::tui::view;
+    use rawi::export::clipboard::{base64, osc52};
+    use rawi::{Document, analyze};
+
+    /// Base64 decoding, to read an OSC 52 payload back.
+    fn decode64(s: &[u8]) -> Vec<u8> {
+        let val = |c: u8| match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            other => panic!("not base64: {other}"),
+        };
+        let mut out = Vec::new();
+        for chunk in s.chunks(4) {
+            let digits: Vec<u8> = chunk.iter().filter(|&&c| c != b'=').map(|&c| val(c)).collect();
+            let n = digits.iter().fold(0u32, |n, &d| (n << 6) | u32::from(d)) << (6 * (4 - digits.len()));
+            out.extend_from_slice(&n.to_be_bytes()[1..digits.len()]);
+        }
+        out
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("rawi-select-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    /// Performs what the keys queued, as the loop does; returns the bytes
+    /// written to the "terminal".
+    fn run_effects(app: &mut App) -> Vec<u8> {
+        let mut out = Vec::new();
+        for e in app.take_effects() {
+            let outcome = perform(e, &mut out);
+            app.finish(outcome);
+        }
+        out
+    }
+
+    fn screen(app: &App) -> (Buffer, Vec<String>) {
+        let (w, h) = app.size;
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        view::draw(app, area, &mut buf);
+        let rows = (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+            .collect();
+        (buf, rows)
+    }
+
+    #[test]
+    fn space_toggles_in_each_side_pane_and_x_in_the_article() {
+        let mut app = seed_app(120, 40);
+        app.feed("]qx");
+        assert_eq!(app.sel.marks.quotes, vec![0]);
+        app.feed("x");
+        assert!(app.sel.marks.quotes.is_empty(), "x again unselects");
+        app.feed("]qx<Tab><Space>");
+        assert_eq!(app.sel.marks.sections, vec![0]);
+        assert_eq!(app.sections.selected, 1, "Space moves on");
+        app.feed("<Tab>g<Space>");
+        assert_eq!(app.sel.marks.speakers, vec![0]);
+        // An expanded speaker's quote row toggles that quote alone.
+        app.feed("g<Down>o<Down><Space>");
+        let rows = app.rows(Focus::Speakers);
+        let Row::Quote(_, q) = rows[app.speakers.selected - 1] else {
+            panic!("a quote row")
+        };
+        assert!(app.sel.marks.quotes.contains(&q));
+        app.feed("<Tab>jx");
+        assert_eq!(app.sel.marks.numbers, vec![1]);
+        assert_eq!(app.selection_count(), 5);
+        // In the article, Space still pages down.
+        app.feed("<Tab>");
+        let top = app.top;
+        app.feed("<Space>");
+        assert_ne!(app.top, top);
+        assert_eq!(app.selection_count(), 5);
+    }
+
+    #[test]
+    fn marks_show_without_colour_in_panes_article_and_status() {
+        let mut app = seed_app(120, 40);
+        app.opts.color = false;
+        app.feed("]qx<Tab><Tab>j<Space>");
+        let (buf, rows) = screen(&app);
+        let all = rows.join("\n");
+        assert!(all.contains("✓"), "a mark character in the speakers pane");
+        assert!(all.contains("▌"), "a mark in the article's margin");
+        assert!(rows[39].contains("✓2"), "counter: {}", rows[39]);
+        // The selected quote's cells are bold and underlined, no colour needed.
+        let a = app.areas().unwrap();
+        let marked = (a.text.y..a.text.bottom())
+            .flat_map(|y| (a.text.x..a.text.right()).map(move |x| (x, y)))
+            .filter(|&p| {
+                let m = buf[p].modifier;
+                m.contains(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)
+            })
+            .count();
+        assert!(marked > 20, "{marked} marked cells");
+    }
+
+    #[test]
+    fn visual_selection_spans_logical_bytes_of_rtl_text() {
+        let mut app = seed_app(120, 40);
+        let q = app.article.quotes.clone();
+        // `]q v` takes the quote; `]q` extends to the end of the next one.
+        app.feed("]qv");
+        assert_eq!(app.visual_range(), Some(q[0].span));
+        app.feed("]q");
+        assert_eq!(
+            app.visual_range(),
+            Some(Span::new(q[0].span.start, q[1].span.end))
+        );
+        assert_eq!(app.current, Some(Target::Quote(1)), "the jump still emphasises");
+        app.feed("[q");
+        assert_eq!(
+            app.visual_range(),
+            Some(Span::new(q[0].span.start, q[1].span.start))
+        );
+        // `}` goes to the end of the paragraph.
+        app.feed("}");
+        let p = &app.article.paragraphs[q[1].paragraph];
+        assert_eq!(app.visual_range(), Some(Span::new(q[0].span.start, p.span.end)));
+        // x keeps it; the text is the article's bytes in reading order.
+        app.feed("x");
+        assert!(app.sel.visual.is_none());
+        let r = app.sel.marks.ranges[0];
+        let text = export::to_text(&app.article, &app.sel.marks);
+        assert_eq!(text, app.article.slice(r));
+        assert!(text.starts_with(app.article.slice(q[0].span)));
+
+        // Line-wise: `}` puts paragraph 1 on top; two rows down covers
+        // its first three rows.
+        let mut app = seed_app(60, 40);
+        app.feed("}Vjj");
+        assert_eq!(app.sel.visual.map(|v| v.line), Some(true));
+        let r = app.visual_range().unwrap();
+        let rows = app.lines.borrow_mut().rows(&app.article, 1);
+        assert!(rows.len() > 3, "paragraph 1 wraps to more than three rows");
+        let p1 = app.article.paragraphs[1].span;
+        assert_eq!(
+            r,
+            Span::new(
+                p1.start,
+                p1.start + crate::tui::lines::row_start(&rows[3]).unwrap()
+            )
+        );
+        assert!(app.article.text.is_char_boundary(r.start) && app.article.text.is_char_boundary(r.end));
+        // Every cell of those rows, whatever its place on screen (right to
+        // left), is inside the range; none of the fourth row is.
+        for (i, row) in rows.iter().enumerate().take(4) {
+            for c in &row.cells {
+                let off = p1.start + c.logical;
+                assert_eq!(r.start <= off && off < r.end, i < 3, "row {i}");
+            }
+        }
+        // Search extends it to the hit; Esc leaves visual mode.
+        app.feed("/داعش<Enter>");
+        let hit = app.search_hit().unwrap();
+        assert_eq!(app.visual_range().unwrap().end, {
+            let row_end = app.row_bounds(hit.end - 1).end;
+            row_end
+        });
+        app.feed("<Esc>");
+        assert!(app.sel.visual.is_none());
+        assert!(app.search.is_some(), "the first Esc only leaves visual mode");
+
+        // Line-wise jumps move on from quote to quote.
+        let mut app = seed_app(120, 40);
+        app.feed("]qV]q");
+        let q1 = app.article.quotes[1].span;
+        assert_eq!(app.sel.visual.unwrap().cursor, q1.end - 1);
+        app.feed("]q");
+        assert_eq!(app.current, Some(Target::Quote(2)));
+        let r = app.visual_range().unwrap();
+        assert!(r.start <= app.article.quotes[0].span.start && r.end >= app.article.quotes[2].span.end);
+    }
+
+    #[test]
+    fn select_all_of_a_pane_and_clear_everything() {
+        let mut app = seed_app(120, 40);
+        app.feed("<Tab><Tab>A");
+        assert_eq!(app.sel.marks.speakers.len(), app.article.speakers.len());
+        app.feed("<Tab>A");
+        assert_eq!(app.sel.marks.numbers.len(), app.article.numbers.len());
+        app.feed("<Tab><Tab>A");
+        assert_eq!(app.sel.marks.sections.len(), app.article.sections.len());
+        app.feed("X");
+        assert_eq!(app.sel.marks, Selection::default());
+        // A filtered list selects only what it shows.
+        app.feed("<Tab>/حسين<Enter>A");
+        assert_eq!(app.sel.marks.speakers.len(), 1);
+    }
+
+    #[test]
+    fn export_prompt_writes_json_that_parses_back_to_the_selection() {
+        let dir = temp_dir("json");
+        let mut app = seed_app(120, 40);
+        app.feed("]qx]qx<Tab><Tab><Tab>jx");
+        app.feed("s");
+        let Some(Dialog::Export { format, input }) = &app.sel.dialog else {
+            panic!("export prompt open")
+        };
+        assert_eq!(*format, Format::Json);
+        assert_eq!(input.text, "seed-selection.json");
+        let path = dir.join("out.json");
+        app.feed(&format!("<C-u>{}<Enter>", path.display()));
+        assert!(app.sel.dialog.is_none());
+        run_effects(&mut app);
+        let msg = app.message.clone().unwrap();
+        assert_eq!(msg, format!("exported to {}", path.display()));
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let quotes = v["quotes"].as_array().unwrap();
+        assert_eq!(quotes.len(), 2);
+        for (q, i) in quotes.iter().zip([0, 1]) {
+            assert_eq!(q["start"], app.article.quotes[i].span.start);
+            assert_eq!(q["text"], app.article.slice(app.article.quotes[i].span));
+        }
+        assert_eq!(v["numbers"].as_array().unwrap().len(), 1);
+        assert_eq!(v["numbers"][0]["start"], app.article.numbers[1].span.start);
+        assert_eq!(v["source"], "seed");
+
+        // Tab switches to Markdown and the extension follows.
+        app.feed(&format!("s<Tab><C-u>{}/out.md<Enter>", dir.display()));
+        run_effects(&mut app);
+        let md = std::fs::read_to_string(dir.join("out.md")).unwrap();
+        assert!(md.contains("## Quotes") && md.contains("| number |"), "{md}");
+        assert!(md.contains(&format!("> {}", app.article.slice(app.article.quotes[0].span))));
+        app.feed("s<Tab><Tab>");
+        let Some(Dialog::Export { format, input }) = &app.sel.dialog else {
+            panic!()
+        };
+        assert_eq!(
+            (*format, input.text.as_str()),
+            (Format::Text, "seed-selection.txt")
+        );
+        app.feed("<Esc>");
+        assert!(app.sel.dialog.is_none());
+    }
+
+    #[test]
+    fn an_existing_file_is_kept_unless_the_overwrite_is_confirmed() {
+        let dir = temp_dir("exists");
+        let path = dir.join("keep.json");
+        std::fs::write(&path, b"old bytes").unwrap();
+        let mut app = seed_app(120, 40);
+        app.feed(&format!("]qs<C-u>{}<Enter>", path.display()));
+        run_effects(&mut app);
+        assert!(
+            matches!(app.sel.dialog, Some(Dialog::Confirm { .. })),
+            "asks first"
+        );
+        let (_, rows) = screen(&app);
+        assert!(rows[39].contains("overwrite? (y/N)"), "{}", rows[39]);
+        app.feed("<Enter>");
+        run_effects(&mut app);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old bytes");
+        assert!(app.message.as_deref().unwrap().starts_with("not overwritten"));
+        app.feed(&format!("s<C-u>{}<Enter>", path.display()));
+        run_effects(&mut app);
+        app.feed("y");
+        run_effects(&mut app);
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(v["quotes"].as_array().unwrap().len(), 1);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary left");
+    }
+
+    #[test]
+    fn a_missing_folder_reports_the_full_path_and_keeps_the_selection() {
+        let mut app = seed_app(120, 40);
+        app.feed("]qx]nx");
+        let before = app.sel.marks.clone();
+        app.feed("s<C-u>/no/such/rawi-folder/out.json<Enter>");
+        run_effects(&mut app);
+        let msg = app.message.clone().unwrap();
+        assert!(
+            msg.starts_with("export failed: /no/such/rawi-folder/out.json: "),
+            "{msg}"
+        );
+        assert_eq!(app.sel.marks, before);
+        assert!(!std::path::Path::new("/no/such/rawi-folder").exists());
+    }
+
+    #[test]
+    fn y_writes_the_exact_osc52_of_the_logical_text() {
+        let mut app = seed_app(120, 40);
+        app.feed("]qy");
+        let text = app.article.slice(app.article.quotes[0].span).to_string();
+        assert_eq!(app.sel.effects, vec![Effect::Clipboard(text.clone())]);
+        let out = run_effects(&mut app);
+        let want = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
+        assert_eq!(out, want.into_bytes());
+        assert!(app.message.as_deref().unwrap().contains("clipboard"));
+        // Y: the whole article, paragraphs apart.
+        app.feed("Y");
+        let Some(Effect::Clipboard(all)) = app.sel.effects.first().cloned() else {
+            panic!()
+        };
+        assert!(all.starts_with(app.article.title()) && all.contains(&text));
+
+        // Escape bytes in the article never reach the payload.
+        let article = analyze(Document::from_text(
+            "evil.txt",
+            "Title\n\nThe minister said that prices\u{1b}]0;pwned\u{7} would \u{9b}1m\u{1b}[2Jfall.",
+        ));
+        let mut app = App::new(article, (120, 40), super::super::Options::default());
+        app.feed("]qy");
+        let out = run_effects(&mut app);
+        let q = app.article.slice(app.article.quotes[0].span).to_string();
+        assert!(q.contains('\u{1b}'), "the quote carries the escapes: {q:?}");
+        assert_eq!(out, osc52(&q).into_bytes());
+        assert_eq!(
+            out.iter().filter(|&&b| b == 0x1b).count(),
+            1,
+            "only the sequence's ESC"
+        );
+        assert_eq!(out.iter().filter(|&&b| b == 0x07).count(), 1, "only its BEL");
+        let payload = decode64(&out[7..out.len() - 1]);
+        assert_eq!(String::from_utf8(payload).unwrap(), "prices would fall.");
+    }
+
+    #[test]
+    fn pipe_reports_the_exit_status() {
+        let mut app = seed_app(120, 40);
+        app.feed("]qx]qx");
+        let text = export::to_text(&app.article, &app.sel.marks);
+        app.feed("|wc -c<Enter>");
+        assert_eq!(app.sel.running.as_deref(), Some("wc -c"));
+        run_effects(&mut app);
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("| wc -c: exit 0: {}", text.len()).as_str())
+        );
+        assert!(app.sel.running.is_none());
+        app.feed("|cat<Enter>");
+        run_effects(&mut app);
+        let first = text.lines().next().unwrap();
+        assert_eq!(
+            app.message.as_deref(),
+            Some(format!("| cat: exit 0: {first}").as_str())
+        );
+        app.feed("|false<Enter>");
+        run_effects(&mut app);
+        assert_eq!(app.message.as_deref(), Some("| false: exit 1"));
+        app.feed("|x<Esc>");
+        assert_eq!(app.message.as_deref(), Some("pipe cancelled"));
+        assert!(app.sel.effects.is_empty());
+    }
+
+    #[test]
+    fn nothing_selected_and_no_focus_says_so() {
+        let mut app = seed_app(120, 40);
+        app.feed("y");
+        assert!(app.message.as_deref().unwrap().starts_with("nothing selected"));
+        app.feed("s");
+        assert!(app.sel.dialog.is_none());
+        // In a list, the focused row is the item.
+        app.feed("<Tab><Tab>y");
+        let Some(Effect::Clipboard(t)) = app.sel.effects.first() else {
+            panic!()
+        };
+        let speaker_quotes = &app.speaker_quotes[0];
+        assert!(t.starts_with(app.article.slice(app.article.quotes[speaker_quotes[0]].span)));
+    }
+}
