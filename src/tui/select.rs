@@ -686,11 +686,7 @@ impl App {
         };
         match d {
             Dialog::Export { format, input } => {
-                let x = put(
-                    buf,
-                    x,
-                    &format!(" | export {} (Tab: format) file: ", format_name(*format)),
-                );
+                let x = put(buf, x, &format!(" | export {} (Tab) as: ", format_name(*format)));
                 input.draw(buf, x, y, right.saturating_sub(x + 1), style);
             }
             Dialog::Pipe { input } => {
@@ -880,10 +876,7 @@ mod tests {
         // Search extends it to the hit; Esc leaves visual mode.
         app.feed("/داعش<Enter>");
         let hit = app.search_hit().unwrap();
-        assert_eq!(app.visual_range().unwrap().end, {
-            let row_end = app.row_bounds(hit.end - 1).end;
-            row_end
-        });
+        assert_eq!(app.visual_range().unwrap().end, app.row_bounds(hit.end - 1).end);
         app.feed("<Esc>");
         assert!(app.sel.visual.is_none());
         assert!(app.search.is_some(), "the first Esc only leaves visual mode");

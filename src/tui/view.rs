@@ -362,7 +362,11 @@ fn draw_status(app: &App, r: Rect, theme: &Theme, buf: &mut Buffer) {
     buf.set_style(r, style);
     let right = r.right();
     let y = r.y;
-    let title_w = (r.width / 3).clamp(8, 40);
+    let mut title_w = (r.width / 3).clamp(8, 40);
+    if app.sel.dialog.is_some() {
+        // Room for a file name or a command being typed.
+        title_w = title_w.min(12);
+    }
     let mut x = bidi_text(buf, r.x + 1, y, title_w, app.article.title(), style);
     x = chrome(
         buf,
