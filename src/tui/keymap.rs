@@ -96,7 +96,7 @@ pub const ARTICLE: &[Binding] = &[
     b(
         &["x"],
         Action::Select(Op::Toggle),
-        "select the item jumped to; keep visual text",
+        "select item jumped to / visual text",
     ),
     b(
         &["v"],
@@ -166,7 +166,7 @@ pub const GLOBAL: &[Binding] = &[
     b(
         &["y"],
         Action::Select(Op::Yank),
-        "copy selection (or focused item), OSC 52",
+        "copy selection or focused item (OSC 52)",
     ),
     b(&["Y"], Action::Select(Op::YankAll), "copy the whole article"),
     b(

@@ -1064,6 +1064,30 @@ mod tests {
     }
 
     #[test]
+    fn help_lists_the_selection_keys_from_the_keymap() {
+        let mut app = seed_app(120, 40);
+        app.feed("?");
+        let all = screen(&app).1.join("\n");
+        for want in [
+            "visual selection by line",
+            "select every item of this pane",
+            "clear the whole selection",
+            "copy the whole article",
+            "pipe the selection to a shell command",
+            "Space pages here",
+            "quit at once",
+        ] {
+            assert!(all.contains(want), "{want} missing:\n{all}");
+        }
+        app.feed("q<Tab>?");
+        let all = screen(&app).1.join("\n");
+        assert!(
+            all.contains("<Space> x") && all.contains("select or unselect the item"),
+            "{all}"
+        );
+    }
+
+    #[test]
     fn nothing_selected_and_no_focus_says_so() {
         let mut app = seed_app(120, 40);
         app.feed("y");

@@ -452,12 +452,12 @@ pub fn help_lines(focus: Focus) -> Vec<String> {
             }
         }
         for (help, keys) in seen {
-            lines.push(format!("{:<20} {help}", keys.join(" ")));
+            lines.push(format!("{:<17} {help}", keys.join(" ")));
         }
     }
     if focus == Focus::Article {
         lines.push("counts: 3]q, 5j".to_string());
-        lines.push("Space pages here: select with x, or v/V then motions, ]q, }, n".to_string());
+        lines.push("Space pages here; select: x, or v/V + motions".to_string());
     }
     lines
 }
