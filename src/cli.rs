@@ -55,10 +55,28 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Print only these items, as the reader's export does.
+        #[arg(long, value_enum)]
+        select: Option<Select>,
+        /// Only where this speaker is quoted (name or alias; diacritics,
+        /// tatweel and alef forms ignored). Alone, it selects their quotes.
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
         /// Article files; `-` for standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
+}
+
+/// What `extract --select` prints.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Select {
+    /// Quotes, with their speakers.
+    Quotes,
+    /// Numbers.
+    Numbers,
+    /// Sections, with their quotes and numbers.
+    Sections,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -81,7 +99,23 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Some(Command::Extract { format, paths }) => extract(format, &paths),
+        Some(Command::Extract {
+            format,
+            select: None,
+            speaker: None,
+            paths,
+        }) => extract(format, &paths),
+        Some(Command::Extract {
+            format,
+            select,
+            speaker,
+            paths,
+        }) => extract_selected(
+            format,
+            select.unwrap_or(Select::Quotes),
+            speaker.as_deref(),
+            &paths,
+        ),
         None => reader(cli.path.as_deref(), cli.bidi, cli.mouse),
     };
     match result {
@@ -268,6 +302,118 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
         writeln!(out, "{}", if array_open { "\n]" } else { "[]" })?;
     }
     out.flush()?;
+    Ok(code)
+}
+
+/// The selection `--select what [--speaker NAME]` makes in one article;
+/// `None` when NAME names no speaker of it.
+fn selection_of(a: &Article, what: Select, speaker: Option<&str>) -> Option<rawi::export::Selection> {
+    use rawi::text::fold;
+    let who = match speaker {
+        Some(name) => {
+            let want = fold(name.trim());
+            Some(
+                a.speakers
+                    .iter()
+                    .position(|s| fold(&s.name) == want || s.aliases.iter().any(|al| fold(al) == want))?,
+            )
+        }
+        None => None,
+    };
+    // Paragraphs where the speaker is quoted: numbers and sections follow them.
+    let quoted: Vec<usize> = a
+        .quotes
+        .iter()
+        .filter(|q| who.is_none() || q.speaker == who)
+        .map(|q| q.paragraph)
+        .collect();
+    let mut sel = rawi::export::Selection::default();
+    match what {
+        Select::Quotes => {
+            sel.quotes = (0..a.quotes.len())
+                .filter(|&i| who.is_none() || a.quotes[i].speaker == who)
+                .collect();
+        }
+        Select::Numbers => {
+            sel.numbers = (0..a.numbers.len())
+                .filter(|&i| who.is_none() || quoted.contains(&a.numbers[i].paragraph))
+                .collect();
+        }
+        Select::Sections => {
+            sel.sections = (0..a.sections.len())
+                .filter(|&i| who.is_none() || a.sections[i].paragraphs.iter().any(|p| quoted.contains(p)))
+                .collect();
+        }
+    }
+    Some(sel)
+}
+
+/// `extract --select`: only the selected items, through `rawi::export`
+/// (the reader's export), one article after another. Exit status 1 when a
+/// `--speaker` matched no speaker in any article (like `grep`), 2 when an
+/// input could not be read.
+fn extract_selected(
+    format: Format,
+    what: Select,
+    speaker: Option<&str>,
+    paths: &[String],
+) -> io::Result<i32> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut code = 0;
+    let mut found = false;
+    let mut values = Vec::new();
+    let mut printed = 0usize;
+    for path in paths {
+        let outcome = process(path);
+        for w in &outcome.warnings {
+            eprintln!("rawi: warning: {w}");
+        }
+        for e in &outcome.errors {
+            eprintln!("rawi: {e}");
+            code = 2;
+        }
+        for a in &outcome.articles {
+            let sel = match selection_of(a, what, speaker) {
+                Some(sel) => {
+                    found = true;
+                    sel
+                }
+                None => rawi::export::Selection::default(),
+            };
+            match format {
+                Format::Json => values.push(rawi::export::to_json(a, &sel)),
+                Format::Jsonl => {
+                    let v = rawi::export::to_json(a, &sel);
+                    writeln!(out, "{}", rawi::json::to_terminal_safe_string(&v, false))?;
+                }
+                Format::Markdown => {
+                    if printed > 0 {
+                        writeln!(out, "\n---\n")?;
+                    }
+                    write!(out, "{}", rawi::export::to_markdown(a, &sel))?;
+                }
+            }
+            printed += 1;
+        }
+    }
+    if format == Format::Json {
+        let v = if values.len() == 1 {
+            values.remove(0)
+        } else {
+            serde_json::Value::Array(values)
+        };
+        writeln!(out, "{}", rawi::json::to_terminal_safe_string(&v, true))?;
+    }
+    out.flush()?;
+    if let (Some(name), false) = (speaker, found) {
+        eprintln!(
+            "rawi: no speaker named {}",
+            rawi::sanitize::for_terminal_line(name, rawi::sanitize::Hidden::Show)
+        );
+        if code == 0 {
+            code = 1;
+        }
+    }
     Ok(code)
 }
 

@@ -226,19 +226,37 @@ pub fn to_markdown(a: &Article, sel: &Selection) -> String {
 }
 
 /// The selection as plain text: each selected item's text, logical order.
+/// A selected section gives its heading and paragraphs; an item inside
+/// text already given (a quote of a selected section, a number inside a
+/// kept range) is not repeated.
 pub fn to_text(a: &Article, sel: &Selection) -> String {
-    let mut parts: Vec<(usize, String)> = Vec::new();
+    let mut parts: Vec<Span> = Vec::new();
+    for &s in &sel.sections {
+        if let Some(sec) = a.sections.get(s) {
+            for &p in sec.heading.iter().chain(&sec.paragraphs) {
+                if let Some(p) = a.paragraphs.get(p) {
+                    parts.push(p.span);
+                }
+            }
+        }
+    }
     for &i in &sel.quote_indices(a) {
-        parts.push((a.quotes[i].span.start, a.slice(a.quotes[i].span).to_string()));
+        parts.push(a.quotes[i].span);
     }
     for &i in &sel.number_indices(a) {
-        parts.push((a.numbers[i].span.start, a.slice(a.numbers[i].span).to_string()));
+        parts.push(a.numbers[i].span);
     }
-    for r in &sel.ranges {
-        parts.push((r.start, a.slice(*r).to_string()));
+    parts.extend(sel.ranges.iter().copied());
+    // Longest first at each start, so what it contains can be dropped.
+    parts.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
+    let mut kept: Vec<Span> = Vec::new();
+    for p in parts {
+        if kept.last().is_some_and(|k| k.start <= p.start && p.end <= k.end) {
+            continue;
+        }
+        kept.push(p);
     }
-    parts.sort_by_key(|p| p.0);
-    let joined: Vec<String> = parts.into_iter().map(|p| p.1).collect();
+    let joined: Vec<&str> = kept.iter().map(|p| a.slice(*p)).collect();
     for_terminal(&joined.join("\n\n"), Hidden::Drop).into_owned()
 }
 
@@ -335,6 +353,27 @@ mod tests {
             ..Selection::default()
         };
         assert_eq!(to_text(&a, &sel), "prices would fall.");
+    }
+
+    #[test]
+    fn text_of_a_section_is_its_paragraphs_once() {
+        let a = seed();
+        let sel = Selection {
+            sections: vec![2],
+            quotes: a
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| a.sections[2].paragraphs.contains(&q.paragraph))
+                .map(|(i, _)| i)
+                .collect(),
+            ..Selection::default()
+        };
+        let text = to_text(&a, &sel);
+        let sec = &a.sections[2];
+        let mut want: Vec<&str> = vec![a.slice(a.paragraphs[sec.heading.unwrap()].span)];
+        want.extend(sec.paragraphs.iter().map(|&p| a.slice(a.paragraphs[p].span)));
+        assert_eq!(text, want.join("\n\n"));
     }
 
     #[test]

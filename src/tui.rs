@@ -19,12 +19,16 @@
 
 #[path = "tui/app.rs"]
 pub mod app;
+#[path = "tui/effect.rs"]
+pub mod effect;
 #[path = "tui/keymap.rs"]
 pub mod keymap;
 #[path = "tui/lines.rs"]
 pub mod lines;
 #[path = "tui/panes.rs"]
 pub mod panes;
+#[path = "tui/prompt.rs"]
+pub mod prompt;
 #[path = "tui/search.rs"]
 pub mod search;
 #[path = "tui/terminal.rs"]

@@ -174,3 +174,100 @@ fn no_arguments_without_a_terminal_points_to_extract() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("rawi extract"));
 }
+
+/// `rawi` run from the repository root, so paths (and `Source:`) are relative.
+fn rawi_here(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rawi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn extract_select_quotes_of_a_speaker_as_markdown_is_the_fixture() {
+    let seed = "seeds/000_9237d8f2f57de89b.txt";
+    let out = rawi_here(&[
+        "extract",
+        "--select",
+        "quotes",
+        "--speaker",
+        "الكاظمي",
+        "--format",
+        "markdown",
+        seed,
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let want = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kadhimi-quotes.md"
+    ))
+    .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+    // The full name, and the name with harakat, match too.
+    let by_name = rawi_here(&[
+        "extract",
+        "--select",
+        "quotes",
+        "--speaker",
+        "مصطفى الكاظمي",
+        "-f",
+        "markdown",
+        seed,
+    ]);
+    assert_eq!(String::from_utf8(by_name.stdout).unwrap(), want);
+    let marked = rawi_here(&["extract", "--speaker", "الكَاظِمي", "-f", "markdown", seed]);
+    assert_eq!(
+        String::from_utf8(marked.stdout).unwrap(),
+        want,
+        "--speaker alone selects quotes"
+    );
+}
+
+#[test]
+fn extract_select_prints_only_those_items_as_json() {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let full: serde_json::Value = serde_json::from_slice(&rawi(&["extract", SEED]).stdout).unwrap();
+    let out = rawi(&["extract", "--select", "numbers", "--format", "json", SEED]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["numbers"], full["numbers"],
+        "every number, as extract gives them"
+    );
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 0);
+    assert!(v.get("paragraphs").is_none());
+    assert_eq!(v["source"], SEED);
+    for n in v["numbers"].as_array().unwrap() {
+        let (s, e) = (
+            n["start"].as_u64().unwrap() as usize,
+            n["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], n["text"].as_str().unwrap());
+    }
+    let out = rawi(&["extract", "--select", "quotes", "--speaker", "بدر الزيادي", SEED]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(v["speakers"].as_array().unwrap().len(), 1);
+    assert_eq!(v["speakers"][0]["name"], "بدر الزيادي");
+    for q in quotes {
+        assert_eq!(q["speaker"], v["speakers"][0]["id"]);
+    }
+    let out = rawi(&["extract", "--select", "sections", "--speaker", "يحيى رسول", SEED]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sections = v["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 1);
+    assert_eq!(sections[0]["heading"], "عملية عسكرية");
+}
+
+#[test]
+fn extract_select_with_an_unknown_speaker_fails_like_grep() {
+    let out = rawi(&["extract", "--select", "quotes", "--speaker", "nobody", SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 0);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no speaker named nobody"));
+    let out = rawi(&["extract", "--select", "everything", SEED]);
+    assert_eq!(out.status.code(), Some(2), "usage error");
+}

@@ -25,6 +25,12 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        Self::start_in(args, rows, cols, std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+    }
+
+    /// Like [`Session::start`], with `cwd` as the working folder (where
+    /// exports with a relative name land).
+    fn start_in(args: &[&str], rows: u16, cols: u16, cwd: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -35,7 +41,7 @@ impl Session {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rawi"));
         cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("NO_COLOR");
@@ -303,6 +309,63 @@ fn hostile_article_sends_no_control_of_its_own_to_the_terminal() {
     }
     // The visible words are there, without the article's colours.
     assert!(find(&raw, b"\x1b[31mparagraph").is_none());
+    assert_restored(&mut s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn select_two_quotes_copy_with_osc52_and_export_json() {
+    let dir = std::env::temp_dir().join(format!("rawi-pty-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut s = Session::start_in(&[], 40, 120, &dir);
+    s.wait_text("Speakers 6");
+    s.type_keys("]qx");
+    s.wait_text("✓1");
+    s.type_keys("]qx");
+    s.wait_text("✓2");
+    s.type_keys("y");
+    s.wait_text("copied");
+    // The exact OSC 52 of the two quotes' logical text, as the library builds it.
+    let name = "seeds/000_9237d8f2f57de89b.txt";
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_9237d8f2f57de89b.txt"
+    ))
+    .unwrap();
+    let a = rawi::analyze(rawi::Document::from_text(name, &text));
+    let sel = rawi::export::Selection {
+        quotes: vec![0, 1],
+        ..Default::default()
+    };
+    let want = rawi::export::clipboard::osc52(&rawi::export::to_text(&a, &sel));
+    assert!(
+        find(&s.raw(), want.as_bytes()).is_some(),
+        "OSC 52 sequence written"
+    );
+    // Export with the default name, in the working folder.
+    s.type_keys("s");
+    s.wait_text("000_9237d8f2f57de89b-selection.json");
+    s.type_keys("\r");
+    s.wait_text("exported to");
+    let path = dir.join("000_9237d8f2f57de89b-selection.json");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let quotes = v["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    for (q, i) in quotes.iter().zip([0, 1]) {
+        assert_eq!(q["text"], a.slice(a.quotes[i].span));
+        assert_eq!(q["start"], a.quotes[i].span.start);
+    }
+    assert_eq!(v["source"], name);
+    // Again: the file exists, so the reader asks; Enter says no.
+    s.type_keys("s\r");
+    s.wait_text("overwrite? (y/N)");
+    let before = std::fs::read(&path).unwrap();
+    s.type_keys("\r");
+    s.wait_text("not overwritten");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
     assert_restored(&mut s);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -17,6 +17,11 @@ use super::lines::{LineCache, Pos, row_of, row_start};
 use super::search;
 use super::view::{self, Areas};
 
+// Selecting and exporting (issue 4) lives in its own file; a child module
+// so it can use the motions below without widening them.
+#[path = "select.rs"]
+pub mod select;
+
 /// How the article's right-to-left text reaches the terminal (bidi.md §8.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BidiMode {
@@ -123,6 +128,8 @@ pub enum Action {
     Wheel(u16, u16, bool),
     /// Mouse click at a cell.
     Click(u16, u16),
+    /// Selecting, copying and exporting ([`select`]).
+    Select(select::Op),
 }
 
 /// The focusable panes, in `Tab` order.
@@ -268,6 +275,8 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the reader should end.
     pub quit: bool,
+    /// Marks, visual selection, export prompts and queued I/O ([`select`]).
+    pub sel: select::SelectState,
     /// Keys typed so far of a multi-key binding.
     pending: Vec<String>,
     /// Count typed before a binding (`3]q`).
@@ -323,6 +332,7 @@ impl App {
             help: false,
             message: None,
             quit: false,
+            sel: select::SelectState::default(),
             pending: Vec::new(),
             count: None,
             jumps: Vec::new(),
@@ -353,8 +363,19 @@ impl App {
         s
     }
 
-    /// Handles one key press: prompt editing, counts, multi-key bindings.
+    /// Handles one key press. The export and pipe prompts take keys
+    /// first; a search that moves to another hit moves a visual selection.
     pub fn key(&mut self, key: KeyEvent) {
+        if self.dialog_key(&key) {
+            return;
+        }
+        let hit = self.search_hit();
+        self.key_inner(key);
+        self.visual_follow(hit);
+    }
+
+    /// Handles one key press: prompt editing, counts, multi-key bindings.
+    fn key_inner(&mut self, key: KeyEvent) {
         let Some(tok) = keymap::token(&key) else {
             return;
         };
@@ -503,15 +524,26 @@ impl App {
             }
             Action::SearchNext => self.search_step(true, count),
             Action::SearchPrev => self.search_step(false, count),
-            Action::Next(item) => self.jump(item, true, count),
-            Action::Prev(item) => self.jump(item, false, count),
+            Action::Next(item) => {
+                if !self.visual_jump(item, true, count) {
+                    self.jump(item, true, count);
+                }
+            }
+            Action::Prev(item) => {
+                if !self.visual_jump(item, false, count) {
+                    self.jump(item, false, count);
+                }
+            }
+            Action::Select(op) => self.select_op(op),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Click(x, y) => self.click(x, y),
             Action::Activate => self.activate(),
             Action::Expand => self.expand(),
             motion => {
                 if self.focus == Focus::Article {
-                    self.scroll(motion, count);
+                    if !self.visual_motion(motion, count) {
+                        self.scroll(motion, count);
+                    }
                 } else {
                     self.list_motion(self.focus, motion, count);
                 }
@@ -522,6 +554,8 @@ impl App {
     fn clear(&mut self) {
         if self.help {
             self.help = false;
+        } else if self.sel.visual.take().is_some() {
+            // Esc leaves visual mode first.
         } else if self.focus != Focus::Article && !self.pane(self.focus).filter.is_empty() {
             let pane = self.pane_mut(self.focus);
             pane.filter.clear();

@@ -8,6 +8,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::app::select::Op;
 use super::app::{Action, Item};
 
 /// One binding: a key sequence, what it does, and how help names it.
@@ -91,6 +92,22 @@ pub const ARTICLE: &[Binding] = &[
     ),
     b(&["n"], Action::SearchNext, "next search hit"),
     b(&["N"], Action::SearchPrev, "previous search hit"),
+    // Selecting (select.rs). Space pages down here, as in less.
+    b(
+        &["x"],
+        Action::Select(Op::Toggle),
+        "select item jumped to / visual text",
+    ),
+    b(
+        &["v"],
+        Action::Select(Op::Visual(false)),
+        "visual selection by character",
+    ),
+    b(
+        &["V"],
+        Action::Select(Op::Visual(true)),
+        "visual selection by line",
+    ),
 ];
 
 /// Keys of the list panes (sections, speakers, numbers).
@@ -112,6 +129,17 @@ pub const LIST: &[Binding] = &[
     h(&["/"], Action::Search, "filter the list"),
     b(&["'", "'"], Action::Return, "back to before the last jump"),
     b(&["<C-o>"], Action::JumpBack, "jump list back"),
+    // Selecting (select.rs).
+    b(
+        &["<Space>"],
+        Action::Select(Op::Toggle),
+        "select or unselect the item, move on",
+    ),
+    b(
+        &["x"],
+        Action::Select(Op::Toggle),
+        "select or unselect the item, move on",
+    ),
 ];
 
 /// Keys that work in every pane.
@@ -128,6 +156,29 @@ pub const GLOBAL: &[Binding] = &[
     h(&["q"], Action::Quit, "quit (or close help)"),
     b(&["Q"], Action::QuitNow, "quit at once"),
     b(&["<C-c>"], Action::QuitNow, "quit at once"),
+    // Selecting and exporting (select.rs).
+    b(
+        &["A"],
+        Action::Select(Op::SelectAll),
+        "select every item of this pane",
+    ),
+    b(&["X"], Action::Select(Op::ClearAll), "clear the whole selection"),
+    b(
+        &["y"],
+        Action::Select(Op::Yank),
+        "copy selection or focused item (OSC 52)",
+    ),
+    b(&["Y"], Action::Select(Op::YankAll), "copy the whole article"),
+    b(
+        &["s"],
+        Action::Select(Op::Export),
+        "export selection: JSON, Markdown, text",
+    ),
+    b(
+        &["|"],
+        Action::Select(Op::Pipe),
+        "pipe the selection to a shell command",
+    ),
 ];
 
 /// The token of a key event, in the notation of the tables.

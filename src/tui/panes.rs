@@ -41,7 +41,12 @@ pub fn draw(app: &App, focus: Focus, rect: Rect, theme: &Theme, buf: &mut Buffer
         .take(usize::from(inner.height))
     {
         let y = inner.y + (i - pane.offset) as u16;
-        let (label, mut style) = row_text(app, *row, dir, current_section, theme);
+        let (mut label, mut style) = row_text(app, *row, dir, current_section, theme);
+        // Selected items carry a mark character and bold/underline (select.rs).
+        if app.row_marked(*row) {
+            label.insert(0, '✓');
+            style = style.patch(theme.marked());
+        }
         if i == pane.selected {
             style = style.patch(if focused {
                 theme.selected(true)

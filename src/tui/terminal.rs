@@ -23,6 +23,7 @@ use ratatui::crossterm::{cursor, execute};
 use rawi::Article;
 
 use super::app::{Action, App, BidiMode, Options};
+use super::effect::{self, Effect};
 use super::view;
 
 /// Turns the terminal's own bidi off: rawi sends visual order (bidi.md §8.2).
@@ -115,11 +116,30 @@ pub fn run(article: Article, opts: Options) -> io::Result<i32> {
     let mut guard = Guard::enter(&opts)?;
     let size = guard.terminal.size()?;
     let mut app = App::new(article, (size.width, size.height), opts);
+    // Piped commands report here from their threads.
+    let (done, outcomes) = std::sync::mpsc::channel();
     loop {
         let s = signal.load(Ordering::Relaxed);
         if s != 0 {
             drop(guard);
             return Ok(128 + s as i32);
+        }
+        if app.quit {
+            break;
+        }
+        // I/O the last keys asked for: OSC 52 goes through the terminal's
+        // own writer, between frames; commands run on their own thread.
+        for e in app.take_effects() {
+            match e {
+                Effect::Pipe { command, input } => effect::spawn_pipe(command, input, done.clone()),
+                e => {
+                    let outcome = effect::perform(e, guard.terminal.backend_mut());
+                    app.finish(outcome);
+                }
+            }
+        }
+        while let Ok(outcome) = outcomes.try_recv() {
+            app.finish(outcome);
         }
         if app.quit {
             break;

@@ -64,6 +64,18 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
     }
 
+    /// Selected text and items (select.rs): bold and underlined, so the
+    /// mark shows without colour; a background when colour is allowed.
+    pub fn marked(&self) -> Style {
+        let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color { s.bg(Color::DarkGray) } else { s }
+    }
+
+    /// The cursor of a visual selection.
+    pub fn visual_cursor(&self) -> Style {
+        self.marked().add_modifier(Modifier::REVERSED)
+    }
+
     /// The headline.
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)

@@ -268,9 +268,21 @@ fn draw_article(app: &App, a: &super::view::Areas, theme: &Theme, buf: &mut Buff
                 ParagraphRole::Body => Style::new(),
             };
             let inside = |s: Span, off: usize| s.start <= off && off < s.end;
+            // Selection (select.rs): marked cells, and a mark in the margin.
+            let marked = app.marked_spans(lo, hi);
+            let para_marked = app.paragraph_marked(pos.para);
+            let cursor = app.sel.visual.map(|v| v.cursor);
+            let mut row_marked = false;
             draw_line(buf, a.text, a.text.y + dy, line, app.opts.bidi, |logical| {
                 let off = base + logical;
                 let mut style = base_style;
+                if para_marked || marked.iter().any(|s| inside(*s, off)) {
+                    style = style.patch(theme.marked());
+                    row_marked = true;
+                }
+                if cursor == Some(off) {
+                    style = style.patch(theme.visual_cursor());
+                }
                 if let Some(q) = quotes.iter().find(|q| inside(q.span, off)) {
                     style = style.patch(theme.quote(q.speaker));
                 }
@@ -287,12 +299,26 @@ fn draw_article(app: &App, a: &super::view::Areas, theme: &Theme, buf: &mut Buff
                 }
                 style
             });
+            if row_marked {
+                mark_margin(buf, a, para.direction, a.text.y + dy, theme);
+            }
         }
         let next = app.forward(pos, 1);
         if next == pos {
             break;
         }
         pos = next;
+    }
+}
+
+/// The selection mark beside a row, in the margin where its reading starts.
+fn mark_margin(buf: &mut Buffer, a: &Areas, dir: Direction, y: u16, theme: &Theme) {
+    let x = match dir {
+        Direction::Ltr => a.text.x.saturating_sub(1),
+        Direction::Rtl => a.text.right(),
+    };
+    if x > a.article.x && x + 1 < a.article.right() {
+        buf[(x, y)].set_symbol("▌").set_style(theme.marked());
     }
 }
 
@@ -336,7 +362,11 @@ fn draw_status(app: &App, r: Rect, theme: &Theme, buf: &mut Buffer) {
     buf.set_style(r, style);
     let right = r.right();
     let y = r.y;
-    let title_w = (r.width / 3).clamp(8, 40);
+    let mut title_w = (r.width / 3).clamp(8, 40);
+    if app.sel.dialog.is_some() {
+        // Room for a file name or a command being typed.
+        title_w = title_w.min(12);
+    }
     let mut x = bidi_text(buf, r.x + 1, y, title_w, app.article.title(), style);
     x = chrome(
         buf,
@@ -346,6 +376,12 @@ fn draw_status(app: &App, r: Rect, theme: &Theme, buf: &mut Buffer) {
         &format!(" | {}% | {}", percent(app), app.focus.name()),
         style,
     );
+    if let Some(note) = app.selection_note() {
+        x = chrome(buf, x, y, right, &format!(" | {note}"), style);
+    }
+    if app.draw_dialog(buf, x, y, right, style) {
+        return;
+    }
     if let Some(p) = &app.prompt {
         let label = if p.focus == Focus::Article {
             " | /"
@@ -416,19 +452,29 @@ pub fn help_lines(focus: Focus) -> Vec<String> {
             }
         }
         for (help, keys) in seen {
-            lines.push(format!("{:<20} {help}", keys.join(" ")));
+            lines.push(format!("{:<17} {help}", keys.join(" ")));
         }
     }
     if focus == Focus::Article {
         lines.push("counts: 3]q, 5j".to_string());
+        lines.push("Space pages here; select: x, or v/V + motions".to_string());
     }
     lines
 }
 
 fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(app.focus);
-    let w = area.width.saturating_sub(4).min(72);
-    let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    // Two columns when one would not fit the height (the selection keys
+    // made the article's list longer than 40 rows).
+    let fits = usize::from(area.height.saturating_sub(4));
+    let columns: u16 = if lines.len() > fits && area.width >= 100 {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(usize::from(columns));
+    let w = area.width.saturating_sub(4).min(72 * columns);
+    let h = area.height.saturating_sub(2).min(per_column as u16 + 2);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -441,13 +487,17 @@ fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
         .title(format!(" Keys: {} (q closes) ", app.focus.name()));
     let inner = block.inner(r);
     block.render(r, buf);
-    for (i, l) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y + i as u16,
-            l,
-            usize::from(inner.width.saturating_sub(1)),
-            Style::new(),
-        );
+    let col_w = inner.width / columns;
+    for (c, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        let x = inner.x + col_w * c as u16;
+        for (i, l) in chunk.iter().take(usize::from(inner.height)).enumerate() {
+            buf.set_stringn(
+                x + 1,
+                inner.y + i as u16,
+                l,
+                usize::from(col_w.saturating_sub(1)),
+                Style::new(),
+            );
+        }
     }
 }
