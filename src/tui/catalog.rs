@@ -467,3 +467,151 @@ pub fn units_of(paths: &[String], errors: &mut Vec<String>) -> Vec<Unit> {
     }
     units
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../seeds/000_9237d8f2f57de89b.txt");
+
+    /// A folder as scrapers leave them: nested, mixed formats, and the
+    /// inputs that go wrong (unreadable, empty, binary, a broken record).
+    fn messy_folder(tag: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("rawi-catalog-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("2021/03/deep")).unwrap();
+        std::fs::write(d.join("a.txt"), SEED).unwrap();
+        std::fs::write(
+            d.join("2021/b.txt"),
+            "A minister speaks\n\nThe minister John Smith said that the talks were useful.\n",
+        )
+        .unwrap();
+        let rec =
+            |t: &str, b: &str| serde_json::json!({"title": t, "text": b, "date": "2021-03-04", "lang": "en"});
+        std::fs::write(
+            d.join("2021/03/c.json"),
+            rec("One record", "He said that it was fine.").to_string(),
+        )
+        .unwrap();
+        let jsonl = [
+            rec("First line record", "Body one.").to_string(),
+            "{ not json".to_string(),
+            rec("Third line record", "Body three.").to_string(),
+        ]
+        .join("\n");
+        std::fs::write(d.join("2021/03/deep/d.jsonl"), jsonl).unwrap();
+        std::fs::write(d.join("empty.txt"), "").unwrap();
+        std::fs::write(d.join("binary.txt"), b"\x7fELF\x00\x01\x02").unwrap();
+        std::fs::write(d.join("notes.md"), "not an article file").unwrap();
+        let locked = d.join("locked.txt");
+        std::fs::write(&locked, "Locked title\n\nBody.\n").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_messy_folder_lists_every_article_and_reports_every_bad_input_once() {
+        let d = messy_folder("messy");
+        // Root reads a chmod 000 file anyway: then it is an article.
+        let locked_readable = std::fs::read(d.join("locked.txt")).is_ok();
+        let mut errors = Vec::new();
+        let units = units_of(&[d.display().to_string()], &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(units.len(), 7, "every .txt/.json/.jsonl, not notes.md");
+        let mut cat = Catalog::start(units, 2);
+        cat.wait();
+        assert!(cat.loaded());
+        let mut titles: Vec<&str> = cat
+            .entries
+            .iter()
+            .filter(|e| !e.dead)
+            .map(|e| e.title.as_str())
+            .collect();
+        titles.sort();
+        let mut want = vec![
+            "A minister speaks",
+            "First line record",
+            "One record",
+            "Third line record",
+            rawi::analyze(Document::from_text("s", SEED))
+                .title()
+                .to_string()
+                .leak(),
+        ];
+        if locked_readable {
+            want.push("Locked title");
+        }
+        want.sort();
+        assert_eq!(titles, want);
+        assert!(cat.entries.iter().all(|e| e.dead || e.summary.is_some()));
+        // Bad inputs: each named once.
+        let count = |needle: &str| cat.errors.iter().filter(|e| e.contains(needle)).count();
+        assert_eq!(count("empty.txt"), 1, "{:?}", cat.errors);
+        assert_eq!(count("binary.txt"), 1, "{:?}", cat.errors);
+        assert_eq!(count("d.jsonl:2"), 1, "{:?}", cat.errors);
+        assert_eq!(
+            count("locked.txt"),
+            usize::from(!locked_readable),
+            "{:?}",
+            cat.errors
+        );
+        assert_eq!(
+            cat.errors.len(),
+            3 + usize::from(!locked_readable),
+            "{:?}",
+            cat.errors
+        );
+        // The JSONL records are rows of their own and open again.
+        let third = cat
+            .entries
+            .iter()
+            .position(|e| e.title == "Third line record")
+            .unwrap();
+        assert_eq!(cat.entries[third].record, 1);
+        assert_eq!(cat.article(third).unwrap().title(), "Third line record");
+        assert_eq!(
+            cat.entries[third].summary.as_ref().unwrap().date.as_deref(),
+            Some("2021-03-04")
+        );
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn titles_come_first_from_a_cheap_peek() {
+        let d = messy_folder("peek");
+        assert_eq!(
+            peek_title(&d.join("2021/b.txt").display().to_string()).as_deref(),
+            Some("A minister speaks")
+        );
+        assert_eq!(peek_title(&d.join("binary.txt").display().to_string()), None);
+        assert_eq!(peek_title(&d.join("2021/03/c.json").display().to_string()), None);
+        let units = vec![Unit::File(d.join("2021/b.txt").display().to_string())];
+        // Before any analysis arrives, the row already has its title.
+        let cat = Catalog::start(units, 1);
+        assert_eq!(cat.entries[0].title, "A minister speaks");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn the_speaker_index_fills_in_as_articles_arrive() {
+        let docs = [
+            "عنوان أول\n\nوقال وزير الخارجية العراقي فؤاد حسين إن الحوار مهم.\n",
+            "عنوان ثان\n\nوأكد فؤاد حسين أن العلاقات جيدة.\n\nوقال فؤاد حسين إن الزيارة ناجحة.\n",
+        ];
+        let units = docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Unit::Memory(Arc::new(Document::from_text(format!("m{i}"), *t))))
+            .collect();
+        let mut cat = Catalog::start(units, 2);
+        cat.wait();
+        let e = cat
+            .index
+            .entries
+            .iter()
+            .find(|e| e.name.contains("فؤاد حسين"))
+            .unwrap();
+        assert_eq!((e.articles(), e.quotes), (2, 3));
+    }
+}

@@ -991,3 +991,321 @@ fn draw_status(shell: &Shell, r: Rect, theme: &Theme, buf: &mut Buffer) {
         put(buf, right - hw - 1, hints);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use rawi::Document;
+
+    use super::super::catalog::Unit;
+    use super::*;
+
+    const SEED: &str = include_str!("../../seeds/000_9237d8f2f57de89b.txt");
+
+    /// Three articles: the seed (Arabic), an Arabic one that quotes a
+    /// speaker of the seed again, and an English one.
+    pub(crate) fn library_shell(w: u16, h: u16) -> Shell {
+        let docs = [
+            ("seed.txt", SEED.to_string()),
+            (
+                "second.txt",
+                "زيارة الكاظمي إلى واشنطن\n\nوقال رئيس الوزراء العراقي مصطفى الكاظمي إن الحوار الاستراتيجي مهم.\n\nوأكد مصطفى الكاظمي أن الانسحاب سيتم في موعده.\n".to_string(),
+            ),
+            (
+                "english.txt",
+                "Talks in Washington\n\nThe minister John Smith said that the talks were useful.\n".to_string(),
+            ),
+        ];
+        let units = docs
+            .into_iter()
+            .map(|(n, t)| Unit::Memory(Arc::new(Document::from_text(n, t))))
+            .collect();
+        let mut cat = Catalog::start(units, 2);
+        cat.wait();
+        let mut s = Shell::library(cat, Options::default(), (w, h));
+        s.refresh();
+        s
+    }
+
+    fn screen(s: &Shell) -> Vec<String> {
+        let (w, h) = s.size;
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| render(s, f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        (0..h)
+            .map(|y| {
+                let mut row = String::new();
+                let mut skip = 0;
+                for x in 0..w {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                    row.push_str(sym);
+                }
+                row
+            })
+            .collect()
+    }
+
+    fn title_of(s: &Shell) -> String {
+        s.reader.as_ref().unwrap().app.article.title().to_string()
+    }
+
+    #[test]
+    fn enter_opens_q_returns_and_j_k_walk_the_list() {
+        let mut s = library_shell(100, 30);
+        assert_eq!(s.articles.rows.len(), 3);
+        assert_eq!(s.screen, Screen::Articles);
+        s.feed("<Enter>");
+        assert_eq!(s.screen, Screen::Reader);
+        assert!(title_of(&s).contains("التحالف"));
+        s.feed("J");
+        assert_eq!(title_of(&s), "زيارة الكاظمي إلى واشنطن");
+        s.feed("J");
+        assert_eq!(title_of(&s), "Talks in Washington");
+        s.feed("J");
+        assert_eq!(title_of(&s), "Talks in Washington", "stays at the last");
+        assert!(
+            s.reader
+                .as_ref()
+                .unwrap()
+                .app
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("no next article")
+        );
+        s.feed("K");
+        assert_eq!(title_of(&s), "زيارة الكاظمي إلى واشنطن");
+        // Esc clears the highlight first, then goes back.
+        s.feed("]q");
+        assert!(s.reader.as_ref().unwrap().app.current.is_some());
+        s.feed("<Esc>");
+        assert_eq!(s.screen, Screen::Reader);
+        s.feed("<Esc>");
+        assert_eq!(s.screen, Screen::Articles);
+        assert_eq!(s.articles.selected, 1, "the list follows J/K");
+        s.feed("<Enter><BS>");
+        assert_eq!(s.screen, Screen::Articles);
+        s.feed("<Enter>q");
+        assert_eq!(s.screen, Screen::Articles);
+        assert!(!s.quit);
+        s.feed("<Enter>Q");
+        assert!(s.quit, "Q in the reader quits rawi");
+    }
+
+    #[test]
+    fn the_filter_folds_arabic_and_sorting_cycles() {
+        let mut s = library_shell(100, 30);
+        // Typed with an alef variant and a tatweel: folded like the titles.
+        s.feed("/واشـنطن");
+        assert!(s.prompt);
+        assert_eq!(s.articles.rows.len(), 1);
+        s.feed("<Enter>");
+        assert!(!s.prompt);
+        s.feed("<Enter>");
+        assert_eq!(title_of(&s), "زيارة الكاظمي إلى واشنطن");
+        s.feed("q<Esc>");
+        assert_eq!(s.articles.rows.len(), 3, "Esc clears the filter");
+        s.feed("s");
+        assert_eq!(s.articles.sort, library::SortKey::Title);
+        let folded: Vec<&str> = s
+            .articles
+            .rows
+            .iter()
+            .map(|&e| s.catalog.entries[e].folded.as_str())
+            .collect();
+        assert!(folded.windows(2).all(|w| w[0] <= w[1]), "{folded:?}");
+        s.feed("ss");
+        assert_eq!(s.articles.sort, library::SortKey::Quotes);
+        let quotes: Vec<usize> = s
+            .articles
+            .rows
+            .iter()
+            .map(|&e| s.catalog.entries[e].summary.as_ref().unwrap().quotes)
+            .collect();
+        assert!(quotes.windows(2).all(|w| w[0] >= w[1]), "{quotes:?}");
+        s.feed("S");
+        assert!(s.articles.reverse);
+        s.feed("/nothing like this");
+        assert!(screen(&s).join("\n").contains("no title matches"));
+    }
+
+    #[test]
+    fn the_speaker_index_lists_quotes_across_articles_and_opens_at_one() {
+        let mut s = library_shell(120, 30);
+        s.feed("<Tab>");
+        assert_eq!(s.screen, Screen::Speakers);
+        s.feed("/الكاظمي");
+        s.feed("<Enter>");
+        let e = s.speakers.current().unwrap();
+        let entry = &s.catalog.index.entries[e];
+        assert!(entry.name.contains("الكاظمي"));
+        assert_eq!(
+            entry.articles(),
+            2,
+            "merged across the seed and the second article"
+        );
+        let n_quotes = entry.quotes;
+        assert!(n_quotes >= 3);
+        let rows = screen(&s).join("\n");
+        assert!(
+            rows.contains(&format!("Quotes {n_quotes} in 2 articles")),
+            "{rows}"
+        );
+        s.feed("<Enter>");
+        assert!(s.speakers.quotes_focus);
+        s.feed("G");
+        let (last_entry, off) = s.speakers.current_quote().unwrap();
+        s.feed("<Enter>");
+        assert_eq!(s.screen, Screen::Reader);
+        let app = &s.reader.as_ref().unwrap().app;
+        let Some(Target::Quote(q)) = app.current else {
+            panic!("opened at a quote")
+        };
+        assert_eq!(app.article.quotes[q].span.start, off);
+        assert_eq!(s.reader.as_ref().unwrap().entry, Some(last_entry));
+        // K walks back through this speaker's quotes, across articles.
+        for _ in 0..n_quotes - 1 {
+            s.feed("K");
+        }
+        let app = &s.reader.as_ref().unwrap().app;
+        let Some(Target::Quote(q)) = app.current else {
+            panic!("at a quote")
+        };
+        let sp = app.article.quotes[q].speaker.unwrap();
+        assert!(app.article.speakers[sp].name.contains("الكاظمي"));
+        s.feed("K");
+        assert!(
+            s.reader
+                .as_ref()
+                .unwrap()
+                .app
+                .message
+                .as_deref()
+                .unwrap()
+                .contains("no previous quote")
+        );
+        s.feed("<Esc><Esc>");
+        assert_eq!(s.screen, Screen::Speakers, "back where it was opened from");
+        s.feed("<Esc><Esc>q");
+        assert_eq!(s.screen, Screen::Articles);
+    }
+
+    #[test]
+    fn places_and_marks_are_remembered_per_article() {
+        let mut s = library_shell(100, 20);
+        s.feed("<Enter>");
+        s.feed("5jma");
+        let top = s.reader.as_ref().unwrap().app.top_offset();
+        assert!(top > 0);
+        s.feed("G'a");
+        assert_eq!(
+            s.reader.as_ref().unwrap().app.top_offset(),
+            top,
+            "'a goes to mark a"
+        );
+        s.feed("''");
+        let left_at = s.reader.as_ref().unwrap().app.top_offset();
+        assert!(left_at > top, "'' still returns (to the bottom)");
+        s.feed("q");
+        // Progress shows in the list.
+        assert!(screen(&s).join("\n").contains('%'));
+        s.feed("j<Enter>");
+        assert_eq!(s.reader.as_ref().unwrap().app.top_offset(), 0);
+        s.feed("qk<Enter>");
+        let app = &s.reader.as_ref().unwrap().app;
+        assert_eq!(app.top_offset(), left_at, "the place comes back");
+        assert_eq!(app.marks.get(&'a'), Some(&top), "and the marks");
+    }
+
+    #[test]
+    fn a_configured_key_works_and_config_problems_show() {
+        let cfg = rawi::config::parse(
+            "[keys]\n\"ctrl-n\" = \"next_quote\"\nx = \"next_article\"\nz = \"warp\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .unwrap();
+        let settings = super::super::settings::from_config(&cfg);
+        let mut s = library_shell(100, 30);
+        s.opts = settings.opts;
+        s.shell_keys = settings.shell_keys;
+        s.say(settings.problems.join("; "));
+        assert!(screen(&s).last().unwrap().contains("unknown action \"warp\""));
+        s.feed("<Enter><C-n>");
+        let app = &s.reader.as_ref().unwrap().app;
+        assert_eq!(app.current, Some(Target::Quote(0)), "ctrl-n is next_quote");
+        s.feed("x");
+        assert_eq!(title_of(&s), "زيارة الكاظمي إلى واشنطن", "x is next_article");
+    }
+
+    #[test]
+    fn a_broken_config_shows_its_line_and_rawi_runs_on_defaults() {
+        let dir = std::env::temp_dir().join(format!("rawi-shell-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("config.toml");
+        std::fs::write(&p, "mouse = true\nside_width = \"wide\"\n").unwrap();
+        let settings = super::super::settings::load(Some(&p));
+        let mut s = library_shell(120, 30);
+        s.opts = settings.opts;
+        s.say(settings.problems.join("; "));
+        let status = screen(&s).last().unwrap().clone();
+        assert!(status.contains("config.toml:2"), "{status}");
+        assert!(!s.opts.mouse, "defaults");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn library_frame_with_a_right_to_left_title() {
+        let mut s = library_shell(100, 8);
+        s.catalog.finished = Some(Duration::from_millis(1234));
+        let rows = screen(&s);
+        let path = format!(
+            "{}/src/tui/testdata/library_100x8.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let got = rows.join("\n") + "\n";
+        if std::env::var_os("RAWI_BLESS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+        }
+        let want = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(got, want);
+        // The Arabic title is in visual order (its first word at the right
+        // end of the title column), right-aligned against the columns.
+        let row = &rows[3];
+        let title = "زيارة الكاظمي إلى واشنطن";
+        let visual: String = {
+            let line = view::one_row(title, 80, None);
+            line.text()
+        };
+        assert!(row.contains(visual.trim()), "{row}\n{visual}");
+        let end = row.find(visual.trim()).unwrap() + visual.trim().len();
+        let gap = row[end..].len() - row[end..].trim_start().len();
+        assert!(
+            row[end..].trim_start().starts_with("ar") && gap <= 4,
+            "right-aligned: {row}"
+        );
+        assert!(rows[2].starts_with("┃▸"), "the first row is selected");
+        assert!(rows[7].contains("3 articles"));
+    }
+
+    #[test]
+    fn tiny_and_empty_screens_do_not_panic() {
+        let mut s = library_shell(100, 30);
+        for (w, h) in [(10, 3), (0, 0), (24, 6), (300, 4)] {
+            s.resize(w, h);
+            s.feed("jG<Tab>jG<Enter><Enter>q<Tab>?");
+            screen(&s);
+            s.feed("q");
+        }
+        let mut empty = Shell::library(Catalog::start(Vec::new(), 1), Options::default(), (80, 24));
+        empty.feed("jkG<Enter>/x<Enter><Tab><Enter>e");
+        assert!(screen(&empty).join("\n").contains("inputs not read"));
+    }
+}
