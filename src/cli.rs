@@ -176,6 +176,9 @@ fn reader(cli: &Cli) -> io::Result<i32> {
         _ => At::Saved,
     };
     let state_path = rawi::state::default_path();
+    // Lay the article out for the real size from the start, so a restored
+    // place lands on the same row it was left at.
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut errors = Vec::new();
     let units: Vec<Unit> = if paths.is_empty() {
         SEEDS
@@ -234,14 +237,14 @@ fn reader(cli: &Cli) -> io::Result<i32> {
                 .as_deref()
                 .map(rawi::state::State::load)
                 .unwrap_or_default();
-            let mut shell = Shell::single(analyze(doc), opts, (80, 24), state, at);
+            let mut shell = Shell::single(analyze(doc), opts, size, state, at);
             shell.state_path = state_path;
             shell
         }
         None => {
             let mut catalog = Catalog::start(units, 0);
             catalog.errors.extend(errors);
-            let mut shell = Shell::library(catalog, opts, (80, 24)).with_state(state_path);
+            let mut shell = Shell::library(catalog, opts, size).with_state(state_path);
             if at != At::Saved {
                 shell.say("+N, --section and --quote apply when one article is opened".into());
             }

@@ -358,7 +358,20 @@ impl App {
     /// remembered from an earlier visit.
     pub fn restore(&mut self, offset: usize, marks: BTreeMap<char, usize>) {
         self.marks = marks;
-        self.scroll_to_top(offset.min(self.article.text.len()));
+        let offset = offset.min(self.article.text.len());
+        self.scroll_to_top(offset);
+        // The top may have been the blank row after a paragraph: its
+        // offset is the paragraph's end, which no text row starts at.
+        let para = self.top.para;
+        if let Some(p) = self.article.paragraphs.get(para)
+            && offset >= p.span.end
+            && p.span.end > p.span.start
+            && para + 1 < self.article.paragraphs.len()
+        {
+            let count = self.lines.borrow_mut().count(&self.article, para);
+            self.top = Pos { para, row: count };
+            self.clamp_top();
+        }
     }
 
     /// Opens at paragraph `n` (0-based; `rawi +N`): false if there is none.

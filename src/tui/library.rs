@@ -233,6 +233,7 @@ fn cell(buf: &mut Buffer, x: u16, y: u16, w: u16, right: u16, s: &str, style: St
 }
 
 /// Draws the article list into `area`.
+#[allow(clippy::too_many_arguments)]
 pub fn draw(
     view: &ArticlesView,
     cat: &Catalog,

@@ -231,7 +231,20 @@ pub fn load(path: Option<&std::path::Path>) -> Settings {
     };
     let mut s = from_config(&cfg);
     if let Some(e) = err {
-        s.problems.insert(0, format!("config: {e}"));
+        // Short enough for the status line: the file's name, line, column.
+        let name = e.path.file_name().map_or_else(
+            || e.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let at = match (e.line, e.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        s.problems.insert(
+            0,
+            format!("{name}{at}: {} (defaults used)", e.message.replace('\n', " ")),
+        );
     }
     s
 }

@@ -207,7 +207,7 @@ pub enum At {
     /// Quote `n` (0-based).
     Quote(usize),
     /// The quote starting at this byte offset (the speaker index).
-    QuoteAt(usize),
+    QuoteOffset(usize),
 }
 
 /// The open article.
@@ -569,11 +569,8 @@ impl Shell {
                 };
                 self.refresh();
             }
-            LibAction::FocusOther => {
-                if self.screen == Screen::Speakers {
-                    self.speakers.quotes_focus =
-                        !self.speakers.quotes_focus && !self.speakers.quotes.is_empty();
-                }
+            LibAction::FocusOther if self.screen == Screen::Speakers => {
+                self.speakers.quotes_focus = !self.speakers.quotes_focus && !self.speakers.quotes.is_empty();
             }
             LibAction::Errors => {
                 self.show_errors = true;
@@ -613,7 +610,7 @@ impl Shell {
                     self.speakers.quotes_focus = !self.speakers.quotes.is_empty();
                 } else if let Some((e, off)) = self.speakers.current_quote() {
                     self.from = Screen::Speakers;
-                    self.open_entry(e, At::QuoteAt(off));
+                    self.open_entry(e, At::QuoteOffset(off));
                 }
             }
             Screen::Reader => {}
@@ -657,7 +654,7 @@ impl Shell {
                     app.message = Some(missing("quote", n));
                 }
             }
-            At::QuoteAt(off) => {
+            At::QuoteOffset(off) => {
                 app.open_quote_at(off);
             }
         }
@@ -719,7 +716,7 @@ impl Shell {
                     }
                 } else {
                     self.close_reader();
-                    self.open_entry(e, At::QuoteAt(off));
+                    self.open_entry(e, At::QuoteOffset(off));
                 }
             }
             _ => {
@@ -1293,6 +1290,24 @@ mod tests {
         );
         assert!(rows[2].starts_with("┃▸"), "the first row is selected");
         assert!(rows[7].contains("3 articles"));
+    }
+
+    #[test]
+    fn a_single_article_reopens_on_the_same_row() {
+        let art = || rawi::analyze(Document::from_text("seed", SEED));
+        for keys in ["]]]]", "jjjjj", "G", "<Space>"] {
+            let mut s = Shell::single(art(), Options::default(), (110, 30), State::default(), At::Saved);
+            s.feed(keys);
+            let (top, off) = {
+                let app = &s.reader.as_ref().unwrap().app;
+                (app.top, app.top_offset())
+            };
+            s.feed("q");
+            assert!(s.quit);
+            let again = Shell::single(art(), Options::default(), (110, 30), s.state.clone(), At::Saved);
+            let app = &again.reader.as_ref().unwrap().app;
+            assert_eq!((app.top, app.top_offset()), (top, off), "after {keys}");
+        }
     }
 
     #[test]
