@@ -138,10 +138,13 @@ fn main() {
         shell.catalog.index.entries.len(),
         shell.catalog.errors.len()
     );
-    println!("while loading: {frames} frames, slowest key+tick+frame {}", ms(worst));
+    println!(
+        "while loading: {frames} frames, slowest key+tick+frame {}",
+        ms(worst)
+    );
 
     let t = Instant::now();
-    shell.feed("/الكاظمي");
+    shell.feed("/التحالف");
     term.draw(|f| tui::shell::render(&shell, f)).unwrap();
     println!(
         "filter as you type, 8 keys over {n} titles: {} ({} match)",
@@ -157,5 +160,9 @@ fn main() {
     shell.feed("<Enter><Enter>");
     term.draw(|f| tui::shell::render(&shell, f)).unwrap();
     println!("open an article at a quote from the index: {}", ms(t.elapsed()));
-    println!("peak memory (VmHWM): {}; now (VmRSS): {}", status("VmHWM:"), status("VmRSS:"));
+    println!(
+        "peak memory (VmHWM): {}; now (VmRSS): {}",
+        status("VmHWM:"),
+        status("VmRSS:")
+    );
 }

@@ -180,7 +180,17 @@ fn help_version_completions_and_man_come_from_the_cli_definition() {
     let help = rawi(&["--help"]);
     assert!(help.status.success());
     let text = String::from_utf8_lossy(&help.stdout);
-    for word in ["extract", "completions", "man", "--section", "--quote", "--bidi", "--mouse", "--config", "+N"] {
+    for word in [
+        "extract",
+        "completions",
+        "man",
+        "--section",
+        "--quote",
+        "--bidi",
+        "--mouse",
+        "--config",
+        "+N",
+    ] {
         assert!(text.contains(word), "--help lacks {word}:\n{text}");
     }
     let version = rawi(&["--version"]);
@@ -192,5 +202,9 @@ fn help_version_completions_and_man_come_from_the_cli_definition() {
     }
     let man = rawi(&["man"]);
     let page = String::from_utf8_lossy(&man.stdout);
-    assert!(man.status.success() && page.starts_with(".ie") || page.contains(".TH rawi"), "{page}");
+    assert!(man.status.success(), "{page}");
+    assert!(
+        page.contains(".TH rawi") && page.contains("completions"),
+        "{page}"
+    );
 }
