@@ -78,7 +78,7 @@ pub struct Section {
 }
 
 /// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     /// A named person.

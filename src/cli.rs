@@ -1,5 +1,8 @@
-//! Command line: `rawi [--bidi app|terminal|off] [--mouse] [PATH]` opens the
-//! reader; `rawi extract [--format json|jsonl|markdown] PATH...` prints.
+//! Command line: `rawi [OPTIONS] [+N] [PATH...]` opens the reader (one
+//! article) or the library (several: folders, files, JSONL dumps, stdin);
+//! `rawi extract [--format json|jsonl|markdown] PATH...` prints;
+//! `rawi completions SHELL` and `rawi man` print what the CLI definition
+//! generates.
 //!
 //! stdout carries data only; messages go to stderr as `rawi: PATH: message`.
 //! Exit status: 0 when every input was analysed, 2 when any input could not
@@ -9,7 +12,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use rawi::source::{self, Document, InputError, Loaded};
 use rawi::{Article, analyze};
 
@@ -23,19 +26,39 @@ const SEEDS: &[(&str, &str)] = &[(
 #[command(
     name = "rawi",
     version,
-    about = "A terminal reader for news articles: sections, quoted speakers and numbers"
+    about = "A terminal reader for news articles: sections, quoted speakers and numbers",
+    long_about = "A terminal reader for news articles (Arabic and English): sections, quoted \
+speakers and numbers.\n\nOne article opens in the reader; several (folders, files, JSONL \
+dumps, stdin) open the library, with a speaker index across all of them.",
+    after_help = "Examples:\n  rawi                     the bundled sample\n  rawi news/               \
+every .txt/.json/.jsonl under news/\n  rawi +12 article.txt     at paragraph 12\n  \
+rawi --quote 3 a.txt     at the third quote\n  cmd | rawi -             articles from stdin\n  \
+rawi extract -f markdown a.txt"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article to read (.txt, .json, .jsonl); without one, the bundled sample.
-    path: Option<String>,
-    /// Who reorders right-to-left text: rawi (`app`), the terminal, or nobody (`off`).
-    #[arg(long, value_enum, default_value_t = Bidi::App)]
-    bidi: Bidi,
+    /// Articles or folders to read (.txt, .json, .jsonl, searched recursively in
+    /// folders; `-` reads stdin); without any, the bundled samples. `+N` before
+    /// a file opens it at paragraph N.
+    #[arg(value_name = "PATH")]
+    paths: Vec<String>,
+    /// Who reorders right-to-left text: rawi (`app`), the terminal, or nobody
+    /// (`off`) [default: from the config file, else app].
+    #[arg(long, value_enum)]
+    bidi: Option<Bidi>,
     /// Mouse: wheel scrolls the pane under the pointer, click focuses and selects.
     #[arg(long)]
     mouse: bool,
+    /// Open the article at section N (1 = the lead).
+    #[arg(long, value_name = "N")]
+    section: Option<usize>,
+    /// Open the article at quote N.
+    #[arg(long, value_name = "N")]
+    quote: Option<usize>,
+    /// Configuration file [default: $XDG_CONFIG_HOME/rawi/config.toml].
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,6 +89,14 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// Print a shell completion script (e.g. `rawi completions bash > /etc/bash_completion.d/rawi`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `rawi man > rawi.1; man ./rawi.1`.
+    Man,
 }
 
 /// What `extract --select` prints.
@@ -116,7 +147,14 @@ pub fn run() -> i32 {
             speaker.as_deref(),
             &paths,
         ),
-        None => reader(cli.path.as_deref(), cli.bidi, cli.mouse),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "rawi", &mut io::stdout());
+            Ok(0)
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut io::stdout())
+            .map(|()| 0),
+        None => reader(&cli),
     };
     match result {
         Ok(code) => code,
@@ -128,37 +166,86 @@ pub fn run() -> i32 {
     }
 }
 
-/// Opens the reader on `path`, or on the bundled sample without one.
-/// Loading and analysis happen before the terminal is touched, so their
-/// errors print as usual.
-fn reader(path: Option<&str>, bidi: Bidi, mouse: bool) -> io::Result<i32> {
-    if let Err(why) = crate::tui::terminal::check_terminal() {
+/// Splits `+N` (open at paragraph N, 1-based) from the paths.
+fn split_plus(paths: &[String]) -> (Option<usize>, Vec<String>) {
+    let mut at = None;
+    let mut rest = Vec::new();
+    for p in paths {
+        match p.strip_prefix('+').map(str::parse::<usize>) {
+            Some(Ok(n)) => at = Some(n),
+            _ => rest.push(p.clone()),
+        }
+    }
+    (at, rest)
+}
+
+/// Opens the reader on one article, or the library on several; the
+/// bundled samples without paths. Inputs are found (and a single article
+/// loaded and analysed) before the terminal is touched, so their errors
+/// print as usual.
+fn reader(cli: &Cli) -> io::Result<i32> {
+    use crate::tui::catalog::{self, Catalog, Unit};
+    use crate::tui::shell::{At, Shell};
+
+    let (plus, paths) = split_plus(&cli.paths);
+    if let Err(why) = crate::tui::terminal::check_terminal_for(paths.iter().any(|p| p == "-")) {
         eprintln!("rawi: {why}");
         return Ok(2);
     }
-    let doc = match path {
-        None => {
-            let (name, text) = SEEDS[0];
-            Document::from_text(name, text)
-        }
-        Some(path) => match source::load_path(path) {
+    let settings = crate::tui::settings::load(cli.config.as_deref());
+    let mut opts = settings.opts;
+    opts.mouse |= cli.mouse;
+    if let Some(b) = cli.bidi {
+        opts.bidi = match b {
+            Bidi::App => crate::tui::BidiMode::App,
+            Bidi::Terminal => crate::tui::BidiMode::Terminal,
+            Bidi::Off => crate::tui::BidiMode::Off,
+        };
+    }
+    opts.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let at = match (plus, cli.section, cli.quote) {
+        (Some(n), _, _) => At::Paragraph(n.saturating_sub(1)),
+        (_, Some(n), _) => At::Section(n.saturating_sub(1)),
+        (_, _, Some(n)) => At::Quote(n.saturating_sub(1)),
+        _ => At::Saved,
+    };
+    let state_path = rawi::state::default_path();
+    // Lay the article out for the real size from the start, so a restored
+    // place lands on the same row it was left at.
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut errors = Vec::new();
+    let units: Vec<Unit> = if paths.is_empty() {
+        SEEDS
+            .iter()
+            .map(|(name, text)| Unit::Memory(std::sync::Arc::new(Document::from_text(*name, *text))))
+            .collect()
+    } else {
+        catalog::units_of(&paths, &mut errors)
+    };
+    // One input holding one article opens straight into the reader.
+    let single = match units.as_slice() {
+        [Unit::Memory(d)] => Some((**d).clone()),
+        [Unit::File(path)] => match source::load_path(path) {
             Ok(Loaded {
-                documents,
-                errors,
+                mut documents,
+                errors: errs,
                 warnings,
             }) => {
                 for w in &warnings {
                     eprintln!("rawi: warning: {w}");
                 }
-                for e in &errors {
-                    eprintln!("rawi: {e}");
-                }
-                match documents.into_iter().next() {
-                    Some(doc) => doc,
-                    None => {
-                        eprintln!("rawi: {path}: no article to read");
-                        return Ok(2);
+                errors.extend(errs.iter().map(InputError::to_string));
+                if documents.is_empty() {
+                    for e in &errors {
+                        eprintln!("rawi: {e}");
                     }
+                    eprintln!("rawi: {path}: no article to read");
+                    return Ok(2);
+                }
+                if documents.len() == 1 {
+                    documents.pop()
+                } else {
+                    None
                 }
             }
             Err(e) => {
@@ -166,17 +253,43 @@ fn reader(path: Option<&str>, bidi: Bidi, mouse: bool) -> io::Result<i32> {
                 return Ok(2);
             }
         },
+        [] => {
+            for e in &errors {
+                eprintln!("rawi: {e}");
+            }
+            eprintln!("rawi: no article files in {}", paths.join(" "));
+            return Ok(2);
+        }
+        _ => None,
     };
-    let opts = crate::tui::Options {
-        bidi: match bidi {
-            Bidi::App => crate::tui::BidiMode::App,
-            Bidi::Terminal => crate::tui::BidiMode::Terminal,
-            Bidi::Off => crate::tui::BidiMode::Off,
-        },
-        mouse,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let mut shell = match single {
+        Some(doc) => {
+            for e in &errors {
+                eprintln!("rawi: {e}");
+            }
+            let state = state_path
+                .as_deref()
+                .map(rawi::state::State::load)
+                .unwrap_or_default();
+            let mut shell = Shell::single(analyze(doc), opts, size, state, at);
+            shell.state_path = state_path;
+            shell
+        }
+        None => {
+            let mut catalog = Catalog::start(units, 0);
+            catalog.errors.extend(errors);
+            let mut shell = Shell::library(catalog, opts, size).with_state(state_path);
+            if at != At::Saved {
+                shell.say("+N, --section and --quote apply when one article is opened".into());
+            }
+            shell
+        }
     };
-    crate::tui::run(analyze(doc), opts)
+    shell.shell_keys = settings.shell_keys;
+    if !settings.problems.is_empty() {
+        shell.say(settings.problems.join("; "));
+    }
+    crate::tui::run(shell)
 }
 
 /// What one input path produced, in input order.
@@ -425,11 +538,36 @@ mod tests {
     fn a_path_and_reader_options_open_the_reader() {
         let cli = Cli::try_parse_from(["rawi", "--bidi", "terminal", "--mouse", "a.txt"]).unwrap();
         assert!(cli.command.is_none());
-        assert_eq!(cli.path.as_deref(), Some("a.txt"));
-        assert_eq!(cli.bidi, Bidi::Terminal);
+        assert_eq!(cli.paths, ["a.txt"]);
+        assert_eq!(cli.bidi, Some(Bidi::Terminal));
         assert!(cli.mouse);
         let cli = Cli::try_parse_from(["rawi"]).unwrap();
-        assert!(cli.path.is_none() && cli.bidi == Bidi::App && !cli.mouse);
+        assert!(cli.paths.is_empty() && cli.bidi.is_none() && !cli.mouse);
+    }
+
+    #[test]
+    fn places_and_many_paths() {
+        let cli = Cli::try_parse_from(["rawi", "+12", "a.txt", "dir", "-", "--quote", "3"]).unwrap();
+        assert_eq!(
+            split_plus(&cli.paths),
+            (Some(12), vec!["a.txt".into(), "dir".into(), "-".into()])
+        );
+        assert_eq!(cli.quote, Some(3));
+        let cli = Cli::try_parse_from(["rawi", "--section", "2", "a.txt"]).unwrap();
+        assert_eq!(cli.section, Some(2));
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent_and_generates_completions_and_a_man_page() {
+        Cli::command().debug_assert();
+        let mut out = Vec::new();
+        clap_complete::generate(clap_complete::Shell::Bash, &mut Cli::command(), "rawi", &mut out);
+        let bash = String::from_utf8(out).unwrap();
+        assert!(bash.contains("--section") && bash.contains("extract"));
+        let mut man = Vec::new();
+        clap_mangen::Man::new(Cli::command()).render(&mut man).unwrap();
+        let man = String::from_utf8(man).unwrap();
+        assert!(man.contains(".TH rawi") && man.contains("completions"), "{man}");
     }
 
     #[test]

@@ -8,15 +8,15 @@
 //! ```toml
 //! mouse = false              # wheel and click in the panes
 //! bidi = "app"               # "app" (rawi reorders), "terminal" (it does), "off"
-//! side_width = 40            # width of the side column, in cells
+//! side_width = 40            # width of the side column, in cells (0 = 30% of the screen)
 //! side_position = "auto"     # "auto" (left for right-to-left articles), "left", "right"
 //!
 //! [keys]                     # key → action, on top of the default keymap
 //! "ctrl-n" = "next_quote"
 //!
-//! [theme]                    # colour names or "#rrggbb"
-//! quote = "yellow"
-//! number = "cyan"
+//! [theme]                    # colour names or "#rrggbb"; "default" = no colour
+//! quote = "speaker"          # "speaker": one colour per speaker
+//! number = "yellow"
 //! heading = "magenta"
 //! search = "green"
 //! selection = "blue"
@@ -73,11 +73,11 @@ pub struct Theme {
 impl Default for Theme {
     fn default() -> Self {
         Self {
-            quote: "yellow".into(),
-            number: "cyan".into(),
-            heading: "magenta".into(),
-            search: "green".into(),
-            selection: "blue".into(),
+            quote: "speaker".into(),
+            number: "yellow".into(),
+            heading: "default".into(),
+            search: "default".into(),
+            selection: "default".into(),
         }
     }
 }
@@ -90,7 +90,7 @@ pub struct Config {
     pub mouse: bool,
     /// Bidi mode.
     pub bidi: BidiMode,
-    /// Side column width in cells.
+    /// Side column width in cells; 0 = automatic (30% of the screen, 20–44).
     pub side_width: u16,
     /// Side column position.
     pub side_position: SidePosition,
@@ -105,7 +105,7 @@ impl Default for Config {
         Self {
             mouse: false,
             bidi: BidiMode::App,
-            side_width: 40,
+            side_width: 0,
             side_position: SidePosition::Auto,
             keys: BTreeMap::new(),
             theme: Theme::default(),
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(c.bidi, BidiMode::Terminal);
         assert_eq!(c.side_position, SidePosition::Left);
         assert_eq!(c.theme.quote, "#ff8800");
-        assert_eq!(c.theme.number, "cyan");
+        assert_eq!(c.theme.number, "yellow");
     }
 
     #[test]

@@ -192,6 +192,12 @@ impl IndexEntry {
 pub struct SpeakerIndex {
     /// Entries in order of first appearance.
     pub entries: Vec<IndexEntry>,
+    /// (kind, folded form) → first entry holding that form: adding an
+    /// article costs a few lookups, not a scan of every entry (a library of
+    /// 10,000 articles has tens of thousands of speakers).
+    by_key: rustc_hash::FxHashMap<(SpeakerKind, String), usize>,
+    /// (kind, first folded form of the entry) → first such entry.
+    by_first: rustc_hash::FxHashMap<(SpeakerKind, String), usize>,
 }
 
 impl SpeakerIndex {
@@ -206,10 +212,19 @@ impl SpeakerIndex {
             // A one-word alias (`الكاظمي`) alone is too weak to merge two
             // articles' speakers; full names and multi-word forms are not.
             let strong: Vec<&String> = keys.iter().filter(|k| k.contains(' ')).collect();
-            let found = self.entries.iter().position(|e| {
-                e.kind == s.kind
-                    && (strong.iter().any(|k| e.keys.contains(k)) || e.keys.first() == keys.first())
-            });
+            // The first entry (in order of appearance) that shares a strong
+            // form, or whose first form is this speaker's first form.
+            let strong_hit = strong
+                .iter()
+                .filter_map(|k| self.by_key.get(&(s.kind, (*k).clone())).copied())
+                .min();
+            let first_hit = keys
+                .first()
+                .and_then(|k| self.by_first.get(&(s.kind, k.clone())).copied());
+            let found = match (strong_hit, first_hit) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             let id = match found {
                 Some(i) => i,
                 None => {
@@ -239,6 +254,10 @@ impl SpeakerIndex {
             }
             for k in keys {
                 if !e.keys.contains(&k) {
+                    if e.keys.is_empty() {
+                        self.by_first.entry((s.kind, k.clone())).or_insert(id);
+                    }
+                    self.by_key.entry((s.kind, k.clone())).or_insert(id);
                     e.keys.push(k);
                 }
             }

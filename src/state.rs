@@ -22,7 +22,10 @@ pub const MAX_ARTICLES: usize = 10_000;
 pub struct Place {
     /// Paragraph at the top of the screen.
     pub paragraph: usize,
-    /// Marks `a`–`z` → paragraph.
+    /// Byte offset (article text) at the top of the screen: the exact
+    /// place, where `paragraph` is a coarse one for older files.
+    pub offset: usize,
+    /// Marks `a`–`z` → byte offset of the top of the screen when set.
     pub marks: BTreeMap<char, usize>,
     /// Ordinal of the last visit, for eviction.
     pub seen: u64,
@@ -65,9 +68,16 @@ impl State {
 
     /// Remembers the place of an article.
     pub fn remember(&mut self, hash: u64, paragraph: usize, marks: &BTreeMap<char, usize>) {
+        self.remember_at(hash, paragraph, 0, marks);
+    }
+
+    /// Remembers the place of an article down to the byte offset at the top
+    /// of the screen.
+    pub fn remember_at(&mut self, hash: u64, paragraph: usize, offset: usize, marks: &BTreeMap<char, usize>) {
         self.clock += 1;
         let place = Place {
             paragraph,
+            offset,
             marks: marks.clone(),
             seen: self.clock,
         };

@@ -19,10 +19,14 @@
 
 #[path = "tui/app.rs"]
 pub mod app;
+#[path = "tui/catalog.rs"]
+pub mod catalog;
 #[path = "tui/effect.rs"]
 pub mod effect;
 #[path = "tui/keymap.rs"]
 pub mod keymap;
+#[path = "tui/library.rs"]
+pub mod library;
 #[path = "tui/lines.rs"]
 pub mod lines;
 #[path = "tui/panes.rs"]
@@ -31,6 +35,12 @@ pub mod panes;
 pub mod prompt;
 #[path = "tui/search.rs"]
 pub mod search;
+#[path = "tui/settings.rs"]
+pub mod settings;
+#[path = "tui/shell.rs"]
+pub mod shell;
+#[path = "tui/speakers_index.rs"]
+pub mod speakers_index;
 #[path = "tui/terminal.rs"]
 pub mod terminal;
 #[path = "tui/theme.rs"]
@@ -38,6 +48,7 @@ pub mod theme;
 #[path = "tui/view.rs"]
 pub mod view;
 
+#[allow(unused_imports)] // the benchmark uses Options
 pub use app::{BidiMode, Options};
 pub use terminal::run;
 

@@ -271,3 +271,37 @@ fn extract_select_with_an_unknown_speaker_fails_like_grep() {
     let out = rawi(&["extract", "--select", "everything", SEED]);
     assert_eq!(out.status.code(), Some(2), "usage error");
 }
+
+#[test]
+fn help_version_completions_and_man_come_from_the_cli_definition() {
+    let help = rawi(&["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    for word in [
+        "extract",
+        "completions",
+        "man",
+        "--section",
+        "--quote",
+        "--bidi",
+        "--mouse",
+        "--config",
+        "+N",
+    ] {
+        assert!(text.contains(word), "--help lacks {word}:\n{text}");
+    }
+    let version = rawi(&["--version"]);
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("rawi 0."));
+    for shell in ["bash", "zsh", "fish"] {
+        let out = rawi(&["completions", shell]);
+        assert!(out.status.success() && out.stdout.len() > 500, "{shell}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("extract"));
+    }
+    let man = rawi(&["man"]);
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(man.status.success(), "{page}");
+    assert!(
+        page.contains(".TH rawi") && page.contains("completions"),
+        "{page}"
+    );
+}

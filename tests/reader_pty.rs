@@ -45,6 +45,14 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("NO_COLOR");
+        // Hermetic: no reading positions or configuration from the machine
+        // (a position saved by an earlier run would move the seed).
+        let home = std::env::temp_dir().join(format!("rawi-pty-home-{}", std::process::id()));
+        cmd.env(
+            "XDG_STATE_HOME",
+            home.join(format!("state-{rows}x{cols}-{}", args.join("_"))),
+        );
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pty.slave.spawn_command(cmd).expect("spawn rawi");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");

@@ -7,6 +7,7 @@
 //! remembered for the next frame, whoever asked first.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::KeyEvent;
 use rawi::text::fold;
@@ -35,7 +36,7 @@ pub enum BidiMode {
     Off,
 }
 
-/// Choices made on the command line.
+/// Choices made on the command line and in the configuration file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// See [`BidiMode`].
@@ -45,6 +46,14 @@ pub struct Options {
     /// Colours allowed (false under `NO_COLOR`): focus, highlights and
     /// hits must then still show, through reverse, bold and underline.
     pub color: bool,
+    /// Width of the side column in cells; 0 = automatic (30%, 20–44).
+    pub side_width: u16,
+    /// Side column on the left (`Some(true)`), right, or by direction (`None`).
+    pub side_left: Option<bool>,
+    /// Colours from the configuration.
+    pub palette: super::theme::Palette,
+    /// Key bindings from the configuration; they win over the defaults.
+    pub keys: &'static [Binding],
 }
 
 impl Default for Options {
@@ -53,6 +62,10 @@ impl Default for Options {
             bidi: BidiMode::App,
             mouse: false,
             color: true,
+            side_width: 0,
+            side_left: None,
+            palette: super::theme::Palette::default(),
+            keys: &[],
         }
     }
 }
@@ -130,6 +143,10 @@ pub enum Action {
     Click(u16, u16),
     /// Selecting, copying and exporting ([`select`]).
     Select(select::Op),
+    /// `m{a-z}`: remember the place under a letter.
+    SetMark(char),
+    /// `'{a-z}`: go to the place of a mark.
+    GoMark(char),
 }
 
 /// The focusable panes, in `Tab` order.
@@ -277,6 +294,10 @@ pub struct App {
     pub quit: bool,
     /// Marks, visual selection, export prompts and queued I/O ([`select`]).
     pub sel: select::SelectState,
+    /// Set with `quit` by `Q`: leave rawi, not only this article.
+    pub quit_now: bool,
+    /// Marks `a`–`z`: article byte offsets of the screen top.
+    pub marks: BTreeMap<char, usize>,
     /// Keys typed so far of a multi-key binding.
     pending: Vec<String>,
     /// Count typed before a binding (`3]q`).
@@ -333,6 +354,8 @@ impl App {
             message: None,
             quit: false,
             sel: select::SelectState::default(),
+            quit_now: false,
+            marks: BTreeMap::new(),
             pending: Vec::new(),
             count: None,
             jumps: Vec::new(),
@@ -341,9 +364,51 @@ impl App {
         app
     }
 
+    /// Puts `offset` at the top of the screen and takes `marks`: a place
+    /// remembered from an earlier visit.
+    pub fn restore(&mut self, offset: usize, marks: BTreeMap<char, usize>) {
+        self.marks = marks;
+        let offset = offset.min(self.article.text.len());
+        self.scroll_to_top(offset);
+        // The top may have been the blank row after a paragraph: its
+        // offset is the paragraph's end, which no text row starts at.
+        let para = self.top.para;
+        if let Some(p) = self.article.paragraphs.get(para)
+            && offset >= p.span.end
+            && p.span.end > p.span.start
+            && para + 1 < self.article.paragraphs.len()
+        {
+            let count = self.lines.borrow_mut().count(&self.article, para);
+            self.top = Pos { para, row: count };
+            self.clamp_top();
+        }
+    }
+
+    /// Opens at paragraph `n` (0-based; `rawi +N`): false if there is none.
+    pub fn open_paragraph(&mut self, n: usize) -> bool {
+        let Some(p) = self.article.paragraphs.get(n) else {
+            return false;
+        };
+        let off = p.span.start;
+        self.scroll_to_top(off);
+        true
+    }
+
+    /// Jumps to the quote that starts at article byte `offset` (or the
+    /// first one after it): where the speaker index points.
+    pub fn open_quote_at(&mut self, offset: usize) -> bool {
+        let qs = &self.article.quotes;
+        let i = qs.partition_point(|q| q.span.start < offset);
+        if i >= qs.len() {
+            return false;
+        }
+        self.go_to(Target::Quote(i));
+        true
+    }
+
     /// Screen areas for the current size (`None`: terminal too small).
     pub fn areas(&self) -> Option<Areas> {
-        view::areas(self.size, self.article.direction)
+        view::areas_for(self.size, self.article.direction, &self.opts)
     }
 
     /// Rows of article text on screen.
@@ -406,7 +471,8 @@ impl App {
             return;
         }
         self.pending.push(tok);
-        match keymap::lookup(&self.focus.tables(), &self.pending) {
+        let [pane, global] = self.focus.tables();
+        match keymap::lookup(&[self.opts.keys, pane, global], &self.pending) {
             Lookup::Found(action) => {
                 self.pending.clear();
                 let n = self.count.take().unwrap_or(1);
@@ -505,7 +571,23 @@ impl App {
             }
             Action::Help => self.help = !self.help,
             Action::Quit if self.help => self.help = false,
-            Action::Quit | Action::QuitNow => self.quit = true,
+            Action::Quit => self.quit = true,
+            Action::QuitNow => {
+                self.quit = true;
+                self.quit_now = true;
+            }
+            Action::SetMark(c) => {
+                self.marks.insert(c, self.top_offset());
+                self.message = Some(format!("mark {c} set"));
+            }
+            Action::GoMark(c) => match self.marks.get(&c).copied() {
+                Some(off) => {
+                    self.record_jump();
+                    self.scroll_to_top(off);
+                    self.message = Some(format!("mark {c}"));
+                }
+                None => self.message = Some(format!("no mark {c}: m{c} sets it")),
+            },
             Action::Clear => self.clear(),
             Action::Return => self.return_point(),
             Action::JumpBack => match self.jumps.pop() {

@@ -12,7 +12,7 @@ use super::app::select::Op;
 use super::app::{Action, Item};
 
 /// One binding: a key sequence, what it does, and how help names it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// Key tokens in order (`["]", "q"]`).
     pub keys: &'static [&'static str],
@@ -85,6 +85,8 @@ pub const ARTICLE: &[Binding] = &[
         "back to before the last jump (again: forth)",
     ),
     b(&["<C-o>"], Action::JumpBack, "jump list back"),
+    b(&["m", ANY_LETTER], Action::SetMark('a'), "set mark a-z here"),
+    b(&["'", ANY_LETTER], Action::GoMark('a'), "go to mark a-z"),
     h(
         &["/"],
         Action::Search,
@@ -218,6 +220,27 @@ pub enum Lookup {
     None,
 }
 
+/// A key token that matches any lowercase letter `a`–`z` (marks).
+pub const ANY_LETTER: &str = "{a-z}";
+
+fn is_letter(p: &str) -> bool {
+    p.len() == 1 && p.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// The action with the letter typed for an [`ANY_LETTER`] key filled in.
+fn with_letter(action: Action, keys: &[&str], pending: &[String]) -> Action {
+    let letter = keys
+        .iter()
+        .zip(pending)
+        .find(|(k, _)| **k == ANY_LETTER)
+        .and_then(|(_, p)| p.chars().next());
+    match (action, letter) {
+        (Action::SetMark(_), Some(c)) => Action::SetMark(c),
+        (Action::GoMark(_), Some(c)) => Action::GoMark(c),
+        (a, _) => a,
+    }
+}
+
 /// Looks the pending tokens up in `tables`, in order (the first table wins).
 pub fn lookup(tables: &[&[Binding]], pending: &[String]) -> Lookup {
     let mut prefix = false;
@@ -226,9 +249,14 @@ pub fn lookup(tables: &[&[Binding]], pending: &[String]) -> Lookup {
             if binding.keys.len() < pending.len() {
                 continue;
             }
-            if binding.keys.iter().zip(pending).all(|(k, p)| *k == p) {
+            if binding
+                .keys
+                .iter()
+                .zip(pending)
+                .all(|(k, p)| *k == p || (*k == ANY_LETTER && is_letter(p)))
+            {
                 if binding.keys.len() == pending.len() {
-                    return Lookup::Found(binding.action);
+                    return Lookup::Found(with_letter(binding.action, binding.keys, pending));
                 }
                 prefix = true;
             }

@@ -11,6 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
+use super::app::{Action, BidiMode, Options};
+use super::effect::{self, Effect};
+use super::shell::{self, Shell};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -20,11 +23,6 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use rawi::Article;
-
-use super::app::{Action, App, BidiMode, Options};
-use super::effect::{self, Effect};
-use super::view;
 
 /// Turns the terminal's own bidi off: rawi sends visual order (bidi.md §8.2).
 const BIDI_OFF: &[u8] = b"\x1b[8l";
@@ -38,8 +36,21 @@ static ENTERED: AtomicBool = AtomicBool::new(false);
 static BIDI_SENT: AtomicBool = AtomicBool::new(false);
 
 /// Why the reader cannot start: said before touching the terminal.
+#[allow(dead_code)]
 pub fn check_terminal() -> Result<(), String> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    check_terminal_for(false)
+}
+
+/// [`check_terminal`] when stdin may have been read as an article
+/// (`cmd | rawi -`): the keyboard then comes from `/dev/tty` (crossterm
+/// opens it when stdin is not a terminal), so that must open.
+pub fn check_terminal_for(stdin_read: bool) -> Result<(), String> {
+    let keyboard = if stdin_read {
+        io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
+    } else {
+        io::stdin().is_terminal()
+    };
+    if !io::stdout().is_terminal() || !keyboard {
         return Err("the reader needs a terminal; for pipes and scripts use \
                     `rawi extract [--format json|jsonl|markdown] PATH`"
             .into());
@@ -102,9 +113,11 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the reader on `article` until the user quits or a signal ends it.
-/// Returns the exit status (128 + signal number after a signal).
-pub fn run(article: Article, opts: Options) -> io::Result<i32> {
+/// Runs the library and reader (`shell`, sized here) until the user quits
+/// or a signal ends it. Returns the exit status (128 + signal number after
+/// a signal). Reading positions are saved on the way out either way.
+pub fn run(mut shell: Shell) -> io::Result<i32> {
+    let opts = shell.opts;
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -115,38 +128,45 @@ pub fn run(article: Article, opts: Options) -> io::Result<i32> {
     }
     let mut guard = Guard::enter(&opts)?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(article, (size.width, size.height), opts);
+    shell.resize(size.width, size.height);
+    let app = &mut shell;
     // Piped commands report here from their threads.
     let (done, outcomes) = std::sync::mpsc::channel();
     loop {
         let s = signal.load(Ordering::Relaxed);
         if s != 0 {
+            app.finish();
             drop(guard);
             return Ok(128 + s as i32);
         }
         if app.quit {
             break;
         }
-        // I/O the last keys asked for: OSC 52 goes through the terminal's
-        // own writer, between frames; commands run on their own thread.
-        for e in app.take_effects() {
-            match e {
-                Effect::Pipe { command, input } => effect::spawn_pipe(command, input, done.clone()),
-                e => {
-                    let outcome = effect::perform(e, guard.terminal.backend_mut());
-                    app.finish(outcome);
+        // I/O the reader's last keys asked for: OSC 52 goes through the
+        // terminal's own writer, between frames; commands run on their own thread.
+        if let Some(open) = app.reader.as_mut() {
+            for e in open.app.take_effects() {
+                match e {
+                    Effect::Pipe { command, input } => effect::spawn_pipe(command, input, done.clone()),
+                    e => {
+                        let outcome = effect::perform(e, guard.terminal.backend_mut());
+                        open.app.finish(outcome);
+                    }
                 }
             }
-        }
-        while let Ok(outcome) = outcomes.try_recv() {
-            app.finish(outcome);
+            while let Ok(outcome) = outcomes.try_recv() {
+                open.app.finish(outcome);
+            }
         }
         if app.quit {
             break;
         }
-        guard.terminal.draw(|frame| view::render(&app, frame))?;
-        // Poll so a signal is noticed within a quarter second.
-        if !event::poll(Duration::from_millis(250))? {
+        app.tick();
+        guard.terminal.draw(|frame| shell::render(app, frame))?;
+        // Poll so a signal is noticed within a quarter second, and the
+        // library's progress shows ten times a second while it loads.
+        let wait = if app.catalog.loaded() { 250 } else { 100 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Take everything already queued before drawing again, so a burst of
@@ -154,11 +174,11 @@ pub fn run(article: Article, opts: Options) -> io::Result<i32> {
         loop {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
-                Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+                Event::Resize(w, h) => app.resize(w, h),
                 Event::Mouse(m) => match m.kind {
-                    MouseEventKind::ScrollDown => app.update(Action::Wheel(m.column, m.row, true)),
-                    MouseEventKind::ScrollUp => app.update(Action::Wheel(m.column, m.row, false)),
-                    MouseEventKind::Down(_) => app.update(Action::Click(m.column, m.row)),
+                    MouseEventKind::ScrollDown => app.mouse(Action::Wheel(m.column, m.row, true)),
+                    MouseEventKind::ScrollUp => app.mouse(Action::Wheel(m.column, m.row, false)),
+                    MouseEventKind::Down(_) => app.mouse(Action::Click(m.column, m.row)),
                     _ => {}
                 },
                 _ => {}
@@ -170,9 +190,10 @@ pub fn run(article: Article, opts: Options) -> io::Result<i32> {
         // The size the terminal reports wins over what events said.
         let size = guard.terminal.size()?;
         if (size.width, size.height) != app.size {
-            app.update(Action::Resize(size.width, size.height));
+            app.resize(size.width, size.height);
         }
     }
+    app.finish();
     drop(guard);
     Ok(0)
 }

@@ -14,16 +14,47 @@ const SPEAKER_COLORS: [Color; 6] = [
     Color::LightYellow,
 ];
 
+/// Colours chosen in the configuration (`[theme]`); `None` keeps the
+/// built-in look. Modifiers stay whatever the colours, so nothing depends
+/// on colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Palette {
+    /// Every quote in this colour (default: one colour per speaker).
+    pub quote: Option<Color>,
+    /// Numbers in the text.
+    pub number: Option<Color>,
+    /// Section headings.
+    pub heading: Option<Color>,
+    /// Search hits.
+    pub search: Option<Color>,
+    /// The selected row of a list.
+    pub selection: Option<Color>,
+}
+
 /// The styles of one run, with or without colour.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
+    palette: Palette,
 }
 
 impl Theme {
     /// A theme; `color == false` drops every colour (NO_COLOR).
+    #[allow(dead_code)]
     pub fn new(color: bool) -> Self {
-        Self { color }
+        Self::with_palette(color, Palette::default())
+    }
+
+    /// A theme with the configured colours.
+    pub fn with_palette(color: bool, palette: Palette) -> Self {
+        Self { color, palette }
+    }
+
+    fn opt(&self, style: Style, c: Option<Color>) -> Style {
+        match c {
+            Some(c) => self.fg(style, c),
+            None => style,
+        }
     }
 
     fn fg(&self, style: Style, c: Color) -> Style {
@@ -33,6 +64,9 @@ impl Theme {
     /// A quote by speaker `s` (`None`: unattributed).
     pub fn quote(&self, s: Option<usize>) -> Style {
         let base = Style::new().add_modifier(Modifier::ITALIC);
+        if let Some(c) = self.palette.quote {
+            return self.fg(base, c);
+        }
         match s {
             Some(s) => self.fg(base, SPEAKER_COLORS[s % SPEAKER_COLORS.len()]),
             None => base,
@@ -46,7 +80,8 @@ impl Theme {
 
     /// A number in the text.
     pub fn number(&self) -> Style {
-        self.fg(Style::new().add_modifier(Modifier::UNDERLINED), Color::Yellow)
+        let c = self.palette.number.unwrap_or(Color::Yellow);
+        self.fg(Style::new().add_modifier(Modifier::UNDERLINED), c)
     }
 
     /// The item last jumped to.
@@ -56,12 +91,13 @@ impl Theme {
 
     /// A search hit.
     pub fn hit(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        self.opt(Style::new().add_modifier(Modifier::REVERSED), self.palette.search)
     }
 
     /// The search hit last moved to.
     pub fn current_hit(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
+        let s = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED);
+        self.opt(s, self.palette.search)
     }
 
     /// Selected text and items (select.rs): bold and underlined, so the
@@ -83,7 +119,10 @@ impl Theme {
 
     /// A section heading.
     pub fn heading(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.opt(
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            self.palette.heading,
+        )
     }
 
     /// Border of the focused pane (it is also drawn thick and marked).
@@ -103,7 +142,10 @@ impl Theme {
     /// The selected row of a list (reverse when its pane is focused).
     pub fn selected(&self, focused: bool) -> Style {
         if focused {
-            Style::new().add_modifier(Modifier::REVERSED)
+            self.opt(
+                Style::new().add_modifier(Modifier::REVERSED),
+                self.palette.selection,
+            )
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }

@@ -46,18 +46,27 @@ pub struct Areas {
 /// Lays the screen out: article pane and side column (on the left for a
 /// right-to-left article), status line at the bottom. `None` when the
 /// terminal is smaller than [`MIN_SIZE`].
+#[allow(dead_code)] // tests and the benchmark
 pub fn areas(size: (u16, u16), dir: Direction) -> Option<Areas> {
+    areas_for(size, dir, &super::app::Options::default())
+}
+
+/// [`areas`] with the side column's width and place from the options
+/// (configuration `side_width`, `side_position`).
+pub fn areas_for(size: (u16, u16), dir: Direction, opts: &super::app::Options) -> Option<Areas> {
     let (w, h) = size;
     if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
         return None;
     }
     let main_h = h - 1;
-    let side_w = if w >= 60 { (w * 3 / 10).clamp(20, 44) } else { 0 };
-    let article_w = w - side_w;
-    let (article_x, side_x) = match dir {
-        Direction::Rtl => (side_w, 0),
-        Direction::Ltr => (0, article_w),
+    let side_w = match (w >= 60, opts.side_width) {
+        (false, _) => 0,
+        (true, 0) => (w * 3 / 10).clamp(20, 44),
+        (true, n) => n.clamp(16, w / 2),
     };
+    let article_w = w - side_w;
+    let left = opts.side_left.unwrap_or(dir == Direction::Rtl);
+    let (article_x, side_x) = if left { (side_w, 0) } else { (0, article_w) };
     let article = Rect::new(article_x, 0, article_w, main_h);
     let text = Rect::new(
         article.x + 2,
@@ -85,6 +94,7 @@ pub fn areas(size: (u16, u16), dir: Direction) -> Option<Areas> {
 }
 
 /// Draws the whole reader.
+#[allow(dead_code)] // tests and the benchmark; the shell draws through draw
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     draw(app, area, frame.buffer_mut());
@@ -92,11 +102,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws the reader into `buf` (what [`render`] does, without a `Frame`).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(a) = areas((area.width, area.height), app.article.direction) else {
+    let Some(a) = areas_for((area.width, area.height), app.article.direction, &app.opts) else {
         too_small(area, buf);
         return;
     };
-    let theme = Theme::new(app.opts.color);
+    let theme = Theme::with_palette(app.opts.color, app.opts.palette);
     draw_article(app, &a, &theme, buf);
     for focus in [Focus::Sections, Focus::Speakers, Focus::Numbers] {
         let rect = match focus {
