@@ -126,6 +126,22 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
     ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
+    // On a hung-up terminal crossterm's blocking read sees end of file
+    // forever and never returns, so the loop below may never look at the
+    // flag again (measured: a closed pty left rawi spinning). A watchdog
+    // ends the process if the loop has not within a second of the signal.
+    let watched = Arc::clone(&signal);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let s = watched.load(Ordering::Relaxed);
+            if s != 0 {
+                std::thread::sleep(Duration::from_secs(1));
+                restore();
+                std::process::exit(128 + s as i32);
+            }
+        }
+    });
     let mut guard = Guard::enter(&opts)?;
     let size = guard.terminal.size()?;
     shell.resize(size.width, size.height);
