@@ -50,6 +50,10 @@ struct Cli {
     /// Mouse: wheel scrolls the pane under the pointer, click focuses and selects.
     #[arg(long)]
     mouse: bool,
+    /// Show invisible and control characters of the article as placeholders
+    /// (`<U+202E>`, `^[`) instead of dropping them, like `less -U` (`U` toggles).
+    #[arg(long)]
+    show_hidden: bool,
     /// Open the article at section N (1 = the lead).
     #[arg(long, value_name = "N")]
     section: Option<usize>,
@@ -195,6 +199,7 @@ fn reader(cli: &Cli) -> io::Result<i32> {
     let settings = crate::tui::settings::load(cli.config.as_deref());
     let mut opts = settings.opts;
     opts.mouse |= cli.mouse;
+    opts.show_hidden |= cli.show_hidden;
     if let Some(b) = cli.bidi {
         opts.bidi = match b {
             Bidi::App => crate::tui::BidiMode::App,

@@ -54,6 +54,9 @@ pub struct Options {
     pub palette: super::theme::Palette,
     /// Key bindings from the configuration; they win over the defaults.
     pub keys: &'static [Binding],
+    /// Show invisible and control characters as placeholders (`<U+202E>`,
+    /// `^[`) instead of dropping them, like `less -U` (`--show-hidden`, `U`).
+    pub show_hidden: bool,
 }
 
 impl Default for Options {
@@ -64,6 +67,7 @@ impl Default for Options {
             color: true,
             side_width: 0,
             side_left: None,
+            show_hidden: false,
             palette: super::theme::Palette::default(),
             keys: &[],
         }
@@ -129,6 +133,8 @@ pub enum Action {
     Expand,
     /// Toggle the help overlay.
     Help,
+    /// Show or drop invisible and control characters (`less -U`).
+    ToggleHidden,
     /// Esc: close help, clear search, filter and highlight.
     Clear,
     /// Close help, or quit.
@@ -336,7 +342,11 @@ impl App {
         }
         let app = Self {
             expanded: vec![false; article.speakers.len()],
-            lines: RefCell::new(LineCache::new(n)),
+            lines: RefCell::new({
+                let mut lines = LineCache::new(n);
+                lines.set_hidden(opts.show_hidden);
+                lines
+            }),
             article,
             opts,
             size,
@@ -570,6 +580,18 @@ impl App {
                 }
             }
             Action::Help => self.help = !self.help,
+            Action::ToggleHidden => {
+                self.opts.show_hidden = !self.opts.show_hidden;
+                self.lines.borrow_mut().set_hidden(self.opts.show_hidden);
+                self.message = Some(
+                    if self.opts.show_hidden {
+                        "hidden characters shown"
+                    } else {
+                        "hidden characters dropped"
+                    }
+                    .into(),
+                );
+            }
             Action::Quit if self.help => self.help = false,
             Action::Quit => self.quit = true,
             Action::QuitNow => {
@@ -1477,6 +1499,35 @@ mod tests {
         let mut app = seed_app(120, 40);
         app.feed("Q");
         assert!(app.quit);
+    }
+
+    #[test]
+    fn u_shows_hidden_characters_as_placeholders_and_back() {
+        let article = analyze(Document::from_text(
+            "evil",
+            "T\n\nplain \u{202e}txet\u{1b}[2J end\n",
+        ));
+        let mut app = App::new(article, (80, 24), Options::default());
+        let text = |app: &App| -> String {
+            let rows = app.lines.borrow_mut().rows(&app.article, 1);
+            rows.iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+                .collect()
+        };
+        let dropped = text(&app);
+        assert!(
+            !dropped.contains("U+202E") && !dropped.contains('\u{202e}'),
+            "{dropped}"
+        );
+        app.feed("U");
+        let shown = text(&app);
+        assert!(shown.contains("U+202E") && shown.contains("^["), "{shown}");
+        assert!(
+            !shown.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "placeholders only"
+        );
+        app.feed("U");
+        assert_eq!(text(&app), dropped);
     }
 
     #[test]

@@ -151,6 +151,11 @@ pub const GLOBAL: &[Binding] = &[
     h(&["?"], Action::Help, "help for this pane"),
     b(&["<F1>"], Action::Help, "help for this pane"),
     b(
+        &["U"],
+        Action::ToggleHidden,
+        "show/drop invisible and control characters",
+    ),
+    b(
         &["<Esc>"],
         Action::Clear,
         "clear search, filter or highlight; close help",

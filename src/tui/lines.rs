@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use rawi::Article;
-use rawi::layout::{VisualLine, layout_paragraph};
+use rawi::layout::{Hidden, LayoutOptions, VisualLine, layout_lines};
 use rustc_hash::FxHashMap;
 
 /// Paragraphs whose rows are kept at once; past this the cache starts over.
@@ -33,6 +33,8 @@ pub struct Pos {
 #[derive(Debug, Default)]
 pub struct LineCache {
     width: u16,
+    /// Drop or show invisible and control characters.
+    hidden: Hidden,
     rows: FxHashMap<usize, Rc<Vec<VisualLine>>>,
     /// Visual rows of each paragraph at `width`; `u32::MAX` when not known yet.
     counts: Vec<u32>,
@@ -45,9 +47,20 @@ impl LineCache {
     pub fn new(paragraphs: usize) -> Self {
         Self {
             width: 0,
+            hidden: Hidden::Drop,
             rows: FxHashMap::default(),
             counts: vec![u32::MAX; paragraphs],
             laid_out: 0,
+        }
+    }
+
+    /// Shows or drops hidden characters; the cached rows are laid out again.
+    pub fn set_hidden(&mut self, show: bool) {
+        let hidden = if show { Hidden::Show } else { Hidden::Drop };
+        if hidden != self.hidden {
+            self.hidden = hidden;
+            self.rows.clear();
+            self.counts.iter_mut().for_each(|c| *c = u32::MAX);
         }
     }
 
@@ -70,7 +83,11 @@ impl LineCache {
             self.rows.clear();
         }
         let para = &article.paragraphs[p];
-        let mut rows = layout_paragraph(article.slice(para.span), self.width, Some(para.direction));
+        let options = LayoutOptions {
+            base_dir: Some(para.direction),
+            hidden: self.hidden,
+        };
+        let mut rows: Vec<VisualLine> = layout_lines(article.slice(para.span), self.width, options).collect();
         if rows.is_empty() {
             rows.push(VisualLine::default());
         }

@@ -55,6 +55,7 @@ pub const ACTIONS: &[(&str, Named)] = &[
     ("activate", Named::Reader(Action::Activate)),
     ("expand", Named::Reader(Action::Expand)),
     ("help", Named::Reader(Action::Help)),
+    ("toggle_hidden", Named::Reader(Action::ToggleHidden)),
     ("clear", Named::Reader(Action::Clear)),
     ("quit", Named::Reader(Action::Quit)),
     ("quit_now", Named::Reader(Action::QuitNow)),
