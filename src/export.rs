@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::article::{Article, Span};
-use crate::json::{number_value, to_value};
+use crate::json::to_value;
 use crate::sanitize::{Hidden, for_terminal, for_terminal_line};
 
 /// What the reader selected in one article.
@@ -193,23 +193,10 @@ pub fn to_markdown(a: &Article, sel: &Selection) -> String {
         let _ = writeln!(out, "## Numbers\n");
         let _ = writeln!(out, "| number | value | kind | unit | section |");
         let _ = writeln!(out, "|---|---|---|---|---|");
-        let cell = |s: &str| clean(s).replace('|', "\\|");
         for &i in &numbers {
             let n = &a.numbers[i];
-            let kind = serde_json::to_value(n.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | {}{} | {} | {} | {} |",
-                cell(a.slice(n.span)),
-                if n.approximate { "~" } else { "" },
-                number_value(n.value),
-                kind,
-                n.unit.as_deref().map(cell).unwrap_or_default(),
-                section_of(a, n.paragraph).map(cell).unwrap_or_default()
-            );
+            let section = section_of(a, n.paragraph).unwrap_or("");
+            let _ = writeln!(out, "{}", crate::markdown::number_row(a, n, section));
         }
         out.push('\n');
     }

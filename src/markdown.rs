@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::article::{Article, SpeakerKind};
+use crate::article::{Article, NumberMention, SpeakerKind};
 use crate::json::number_value;
 use crate::sanitize::{Hidden, for_terminal_line};
 
@@ -25,6 +25,24 @@ fn kind_name(k: SpeakerKind) -> &'static str {
         SpeakerKind::Organization => "organization",
         SpeakerKind::Anonymous => "anonymous",
     }
+}
+
+/// One Markdown table row for a number: text, value (`~` when
+/// approximate), kind, unit, and a last column the caller chooses.
+pub fn number_row(a: &Article, n: &NumberMention, last: &str) -> String {
+    let kind = serde_json::to_value(n.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    format!(
+        "| {} | {}{} | {} | {} | {} |",
+        cell(a.slice(n.span)),
+        if n.approximate { "~" } else { "" },
+        number_value(n.value),
+        kind,
+        n.unit.as_deref().map(cell).unwrap_or_default(),
+        cell(last)
+    )
 }
 
 /// The Markdown digest.
@@ -96,20 +114,7 @@ pub fn render(a: &Article) -> String {
         let _ = writeln!(out, "| text | value | kind | unit | ¶ |");
         let _ = writeln!(out, "|---|---|---|---|---|");
         for n in &a.numbers {
-            let kind = serde_json::to_value(n.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | {}{} | {} | {} | {} |",
-                cell(a.slice(n.span)),
-                if n.approximate { "~" } else { "" },
-                number_value(n.value),
-                kind,
-                n.unit.as_deref().map(cell).unwrap_or_default(),
-                n.paragraph
-            );
+            let _ = writeln!(out, "{}", number_row(a, n, &n.paragraph.to_string()));
         }
     }
     out
