@@ -377,3 +377,29 @@ fn select_two_quotes_copy_with_osc52_and_export_json() {
     assert_restored(&mut s);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A resize storm, through sizes down to 1×1, leaves a working reader.
+#[test]
+fn a_resize_storm_leaves_a_working_reader() {
+    let mut s = Session::start(&[], 30, 100);
+    s.wait_text("Speakers 6");
+    for i in 0..60u16 {
+        let (rows, cols) = match i % 5 {
+            0 => (1, 1),
+            1 => (5, 20),
+            2 => (2 + i % 40, 10 + (i * 7) % 150),
+            3 => (40, 200),
+            _ => (24, 80),
+        };
+        s.resize(rows, cols);
+    }
+    s.resize(30, 100);
+    // Frames drawn for the passing sizes reach the emulator after it has
+    // moved on, so the screen is not compared here; what must hold is that
+    // rawi survived, still answers keys and hands the terminal back.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(s.child.try_wait().unwrap().is_none(), "rawi died in the storm");
+    s.type_keys("]q]nq");
+    assert!(s.wait_exit().success());
+    assert_restored(&mut s);
+}
