@@ -48,10 +48,11 @@ impl Session {
         // Hermetic: no reading positions or configuration from the machine
         // (a position saved by an earlier run would move the seed).
         let home = std::env::temp_dir().join(format!("rawi-pty-home-{}", std::process::id()));
-        cmd.env(
-            "XDG_STATE_HOME",
-            home.join(format!("state-{rows}x{cols}-{}", args.join("_"))),
-        );
+        // One state folder per session: tests run in parallel, and one
+        // test's saved position must not move another's article.
+        static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        cmd.env("XDG_STATE_HOME", home.join(format!("state-{n}")));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pty.slave.spawn_command(cmd).expect("spawn rawi");
         drop(pty.slave);
