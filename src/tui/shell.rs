@@ -18,7 +18,6 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use rawi::Article;
 use rawi::library::content_hash;
 use rawi::state::State;
@@ -880,18 +879,7 @@ pub fn help_lines(table: &[LibBinding]) -> Vec<String> {
 fn overlay(title: &str, lines: &[String], area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(4).min(90);
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .title(title.to_string());
-    let inner = block.inner(r);
-    block.render(r, buf);
+    let inner = view::overlay_box(title, w, h, area, buf);
     for (i, l) in lines.iter().take(usize::from(inner.height)).enumerate() {
         // Error messages carry paths and input text: lay them out safely.
         let line = view::one_row(

@@ -485,18 +485,13 @@ fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let per_column = lines.len().div_ceil(usize::from(columns));
     let w = area.width.saturating_sub(4).min(72 * columns);
     let h = area.height.saturating_sub(2).min(per_column as u16 + 2);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
+    let inner = overlay_box(
+        &format!(" Keys: {} (q closes) ", app.focus.name()),
         w,
         h,
+        area,
+        buf,
     );
-    Clear.render(r, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .title(format!(" Keys: {} (q closes) ", app.focus.name()));
-    let inner = block.inner(r);
-    block.render(r, buf);
     let col_w = inner.width / columns;
     for (c, chunk) in lines.chunks(per_column.max(1)).enumerate() {
         let x = inner.x + col_w * c as u16;
@@ -510,4 +505,23 @@ fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
+}
+
+/// Clears a `w`×`h` box centred in `area`, draws its double border with
+/// `title`, and returns the inside: the frame of every overlay (help, the
+/// library's messages).
+pub fn overlay_box(title: &str, w: u16, h: u16, area: Rect, buf: &mut Buffer) -> Rect {
+    let r = Rect::new(
+        area.x + (area.width.saturating_sub(w)) / 2,
+        area.y + (area.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .title(title.to_string());
+    let inner = block.inner(r);
+    block.render(r, buf);
+    inner
 }
