@@ -5,171 +5,35 @@
 //! No fixed sleeps: every step polls the parsed screen for what it expects,
 //! with a generous deadline, so a slow CI machine only makes it slower.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::path::Path;
+use std::time::Duration;
 
-const DEADLINE: Duration = Duration::from_secs(30);
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    /// Every byte the program wrote, in order.
-    bytes: Arc<Mutex<Vec<u8>>>,
-    parser: vt100::Parser,
-    fed: usize,
-}
+use common::pty::{Session, find, rfind};
 
+/// The reader's sessions: the repository as working folder, and XDG folders
+/// of their own so no saved position or configuration of the machine (or of
+/// a parallel test) moves the seed.
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
-        Self::start_in(args, rows, cols, std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+        Self::start_in(args, rows, cols, Path::new(env!("CARGO_MANIFEST_DIR")))
     }
 
     /// Like [`Session::start`], with `cwd` as the working folder (where
     /// exports with a relative name land).
-    fn start_in(args: &[&str], rows: u16, cols: u16, cwd: &std::path::Path) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rawi"));
-        cmd.args(args);
-        cmd.cwd(cwd);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        cmd.env_remove("NO_COLOR");
-        // Hermetic: no reading positions or configuration from the machine
-        // (a position saved by an earlier run would move the seed).
-        let home = std::env::temp_dir().join(format!("rawi-pty-home-{}", std::process::id()));
-        // One state folder per session: tests run in parallel, and one
-        // test's saved position must not move another's article.
+    fn start_in(args: &[&str], rows: u16, cols: u16, cwd: &Path) -> Session {
         static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        cmd.env("XDG_STATE_HOME", home.join(format!("state-{n}")));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn rawi");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let bytes = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&bytes);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            master: pty.master,
-            writer,
-            child,
-            bytes,
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            fed: 0,
-        }
+        let home = std::env::temp_dir().join(format!("rawi-pty-home-{}", std::process::id()));
+        let env = [
+            ("XDG_STATE_HOME", home.join(format!("state-{n}"))),
+            ("XDG_CONFIG_HOME", home.join("config")),
+        ];
+        Session::spawn(env!("CARGO_BIN_EXE_rawi"), args, rows, cols, cwd, &env)
     }
-
-    /// Feeds what arrived since the last call to the emulator.
-    fn pump(&mut self) {
-        let bytes = self.bytes.lock().unwrap();
-        if bytes.len() > self.fed {
-            self.parser.process(&bytes[self.fed..]);
-            self.fed = bytes.len();
-        }
-    }
-
-    fn screen_text(&mut self) -> String {
-        self.pump();
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen satisfies `ok`; panics with the screen if not.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            if ok(self.parser.screen()) {
-                return;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!(
-                    "timed out waiting for {what}; screen:\n{}",
-                    self.parser.screen().contents()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_text(&mut self, text: &str) {
-        let t = text.to_string();
-        self.wait_for(text, move |s| s.contents().contains(&t));
-    }
-
-    fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Resizes the emulator first, then the pty: the program draws for the
-    /// new size as soon as it hears of it, and those bytes must meet an
-    /// emulator of that size. (The program is idle here: the previous step
-    /// waited for its frame.)
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.pump();
-        self.parser.screen_mut().set_size(nz(rows), nz(cols));
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread collect the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
-                self.pump();
-                return status;
-            }
-            if start.elapsed() > DEADLINE {
-                let _ = self.child.kill();
-                panic!("rawi did not exit; screen:\n{}", self.screen_text());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        self.bytes.lock().unwrap().clone()
-    }
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a terminal size is not zero")
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// The terminal was handed back: bidi off before the alternate screen,
