@@ -6,12 +6,14 @@
 //! benchmark lives here, never in the test suite.
 //!
 //! `-- 20 breakdown` also times each stage of the analysis on its own
-//! (language guess, structure, quotes, numbers), to see where time goes
-//! without a profiler.
+//! (language guess, structure, the shared tokenization, then quotes and
+//! numbers each with that tokenization: `+quotes` − `tokens` is the quote
+//! rules alone), to see where time goes without a profiler.
 
 use std::hint::black_box;
 use std::time::Instant;
 
+use rawi::extract::tokens::Tokens;
 use rawi::extract::{numbers, quotes, structure};
 use rawi::text::is_mostly_arabic;
 use rawi::{Direction, Document, analyze};
@@ -87,21 +89,33 @@ fn stages(docs: &[String], total: usize) {
     let start = now();
     let parsed: Vec<_> = docs.iter().map(|d| structure::parse(d, Direction::Rtl)).collect();
     report("structure", start);
+    // The quote and number passes share one tokenization per paragraph; it
+    // is timed alone, and the two passes each with it.
+    let mut tokens = Tokens::default();
+    let start = now();
+    for (d, s) in docs.iter().zip(&parsed) {
+        for p in &s.paragraphs {
+            tokens.tokenize(p.span.of(d));
+            black_box(&tokens);
+        }
+    }
+    report("tokens", start);
     let start = now();
     for (d, s) in docs.iter().zip(&parsed) {
         black_box(quotes::find_quotes(d, &s.paragraphs));
     }
-    report("quotes", start);
+    report("+quotes", start);
     let start = now();
     let mut out = Vec::new();
     for (d, s) in docs.iter().zip(&parsed) {
         for (i, p) in s.paragraphs.iter().enumerate() {
-            numbers::find_numbers(p.span.of(d), p.span.start, i, &mut out);
+            tokens.tokenize(p.span.of(d));
+            numbers::find_numbers_in(&mut tokens, p.span.of(d), p.span.start, i, &mut out);
         }
         black_box(&out);
         out.clear();
     }
-    report("numbers", start);
+    report("+numbers", start);
 }
 
 thread_local! {

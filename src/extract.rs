@@ -31,15 +31,18 @@ pub fn analyze(doc: Document) -> Article {
     };
     let text = doc.text;
     let structure = structure::parse(&text, direction);
-    let (speakers, quotes) = quotes::find_quotes(&text, &structure.paragraphs);
+    // One tokenization per paragraph serves both passes.
+    let mut finder = quotes::QuoteFinder::new();
     let mut numbers = Vec::new();
     for (i, p) in structure.paragraphs.iter().enumerate() {
         debug_assert!(matches!(
             p.role,
             ParagraphRole::Title | ParagraphRole::Heading | ParagraphRole::Body
         ));
-        numbers::find_numbers(p.span.of(&text), p.span.start, i, &mut numbers);
+        let tokens = finder.paragraph(&text, p, i);
+        numbers::find_numbers_in(tokens, p.span.of(&text), p.span.start, i, &mut numbers);
     }
+    let (speakers, quotes) = finder.finish();
     Article {
         source: doc.source,
         url: doc.url,

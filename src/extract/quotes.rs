@@ -31,25 +31,73 @@ use crate::extract::tokens::Tokens;
 
 /// Finds the quotes of the body paragraphs and their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> (Vec<Speaker>, Vec<Quote>) {
-    thread_local! {
-        // Token and per-paragraph buffers reused across articles: no
-        // allocation per paragraph once they have grown.
-        static BUFFERS: std::cell::Cell<(Tokens, Scratch)> = std::cell::Cell::default();
-    }
-    let (t, scratch) = BUFFERS.take();
-    let mut finder = Finder {
-        t,
-        scratch,
-        ..Finder::default()
-    };
-    let mut quotes = Vec::new();
+    let mut finder = QuoteFinder::new();
     for (i, p) in paragraphs.iter().enumerate() {
         if p.role == ParagraphRole::Body {
-            finder.paragraph(text, p.span, i, &mut quotes);
+            finder.paragraph(text, p, i);
         }
     }
-    BUFFERS.set((finder.t, finder.scratch));
-    (finder.registry.speakers, quotes)
+    finder.finish()
+}
+
+thread_local! {
+    // Token and per-paragraph buffers reused across articles: no
+    // allocation per paragraph once they have grown.
+    static BUFFERS: std::cell::Cell<(Tokens, Scratch)> = std::cell::Cell::default();
+}
+
+/// The quotes of an article, paragraph by paragraph in text order (a cue
+/// with no subject continues the speaker of an earlier paragraph).
+///
+/// Each paragraph is tokenized here and its tokens are handed back, so the
+/// caller can run the other token-level passes (numbers) on them without
+/// reading the text again.
+pub struct QuoteFinder<'a> {
+    finder: Finder<'a>,
+    quotes: Vec<Quote>,
+}
+
+impl<'a> QuoteFinder<'a> {
+    /// A finder for one article.
+    pub fn new() -> Self {
+        let (t, scratch) = BUFFERS.take();
+        QuoteFinder {
+            finder: Finder {
+                t,
+                scratch,
+                ..Finder::default()
+            },
+            quotes: Vec::new(),
+        }
+    }
+
+    /// Tokenizes paragraph `index` (`p`, a span of `text`), finds its
+    /// quotes when it is body text, and returns its tokens.
+    pub fn paragraph(&mut self, text: &'a str, p: &Paragraph, index: usize) -> &mut Tokens {
+        self.finder.paragraph(
+            text,
+            p.span,
+            index,
+            p.role == ParagraphRole::Body,
+            &mut self.quotes,
+        );
+        &mut self.finder.t
+    }
+
+    /// The speakers and quotes found.
+    pub fn finish(self) -> (Vec<Speaker>, Vec<Quote>) {
+        let Finder {
+            t, scratch, registry, ..
+        } = self.finder;
+        BUFFERS.set((t, scratch));
+        (registry.speakers, self.quotes)
+    }
+}
+
+impl Default for QuoteFinder<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// The per-paragraph working arrays of [`Finder::paragraph`], kept between
@@ -174,12 +222,12 @@ const EN_CUT: [&str; 12] = [
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
 
 impl<'a> Finder<'a> {
-    fn paragraph(&mut self, text: &'a str, span: Span, index: usize, out: &mut Vec<Quote>) {
+    fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
         let ptext = span.of(text);
         self.ptext = ptext;
         self.t.tokenize(ptext);
         let n = self.t.len();
-        if n == 0 {
+        if n == 0 || !body {
             return;
         }
         let mut scratch = std::mem::take(&mut self.scratch);

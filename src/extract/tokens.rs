@@ -38,6 +38,11 @@ pub struct Token {
     arabic: bool,
     /// The source starts with an uppercase letter.
     upper: bool,
+    /// How the number tokenizer would class the characters of the token
+    /// ([`NCLS_ARABIC`] and the other bits, or-ed), plus [`NCLS_ODD_START`]
+    /// when the first one has no class there: lets the numbers pass reuse
+    /// this token instead of reading its characters again.
+    pub(crate) ncls: u8,
 }
 
 impl Token {
@@ -62,6 +67,9 @@ pub struct Tokens {
     pub folded: String,
     /// Tokens in text order.
     pub toks: Vec<Token>,
+    /// An invisible character stood between two tokens (it belongs to no
+    /// token here, but the number tokenizer attaches it to the previous one).
+    pub(crate) loose_invisible: bool,
 }
 
 impl Tokens {
@@ -69,6 +77,7 @@ impl Tokens {
     pub fn tokenize(&mut self, text: &str) {
         self.folded.clear();
         self.toks.clear();
+        self.loose_invisible = false;
         self.folded.reserve(text.len());
         let table = char_table();
         let at = |pos: usize| char_at(text, pos);
@@ -80,10 +89,11 @@ impl Tokens {
             let info = CharInfo::lookup(table, c);
             if info.space || info.invisible {
                 space = space || info.space;
+                self.loose_invisible |= !info.space;
                 continue;
             }
             if info.word {
-                let (end, same) = word_end(table, text, pos, c, info.same);
+                let (end, same, ncls) = word_end(table, text, pos, c, info);
                 pos = end;
                 // The folded form of a word is the fold of its source range:
                 // copied as it is when no character of it changes.
@@ -105,6 +115,7 @@ impl Tokens {
                     space_before: space,
                     arabic,
                     upper: is_upper(c),
+                    ncls,
                 });
             } else {
                 let at = self.folded.len() as u32;
@@ -117,6 +128,7 @@ impl Tokens {
                     space_before: space,
                     arabic: false,
                     upper: false,
+                    ncls: info.ncls,
                 });
             }
             space = false;
@@ -152,18 +164,65 @@ impl Tokens {
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
+
+    /// The number-tokenizer classes of token `i` ([`Token::ncls`]).
+    #[inline]
+    pub(crate) fn ncls(&self, i: usize) -> u8 {
+        self.toks[i].ncls
+    }
+
+    /// Byte range of the folded form of token `i` in [`Tokens::folded`].
+    #[inline]
+    pub(crate) fn fold_range(&self, i: usize) -> (usize, usize) {
+        let t = &self.toks[i];
+        (t.fold_start as usize, t.fold_end as usize)
+    }
 }
 
-/// Where a word that starts with `first` and goes on at byte `pos` ends,
-/// and whether folding leaves all of it as it is (`same` for `first`).
+/// Number-tokenizer classes of a character, as bits of [`Token::ncls`]:
+/// an Arabic letter, another letter, a digit, punctuation, or no class
+/// (marks, tatweel, invisibles: they join the token they follow).
+pub(crate) const NCLS_ARABIC: u8 = 1;
+pub(crate) const NCLS_LATIN: u8 = 2;
+pub(crate) const NCLS_DIGIT: u8 = 4;
+pub(crate) const NCLS_PUNCT: u8 = 8;
+pub(crate) const NCLS_NONE: u8 = 16;
+/// The token's first character has no class.
+pub(crate) const NCLS_ODD_START: u8 = 32;
+/// A character with no class that folding keeps (U+061C): the number
+/// tokenizer leaves it out of the folded form, the word's folded form here
+/// has it.
+pub(crate) const NCLS_KEPT: u8 = 64;
+
+fn ncls_of(c: char) -> u8 {
+    use super::numbers::{Class, class_of};
+    match class_of(c) {
+        Some(Class::Arabic) => NCLS_ARABIC,
+        Some(Class::Latin) => NCLS_LATIN,
+        Some(Class::Digits) => NCLS_DIGIT,
+        Some(Class::Punct(_)) => NCLS_PUNCT,
+        None if crate::text::fold_char(c).is_some() => NCLS_NONE | NCLS_KEPT,
+        None => NCLS_NONE,
+    }
+}
+
+/// Where a word that starts with `first` (described by `info`) and goes on
+/// at byte `pos` ends, whether folding leaves all of it as it is, and the
+/// number classes of its characters ([`Token::ncls`]).
 #[inline(always)]
 fn word_end(
     table: &[CharInfo; TABLE_END],
     text: &str,
     mut pos: usize,
     first: char,
-    mut same: bool,
-) -> (usize, bool) {
+    info: CharInfo,
+) -> (usize, bool, u8) {
+    let mut same = info.same;
+    let mut ncls = if info.ncls & NCLS_NONE != 0 {
+        info.ncls | NCLS_ODD_START
+    } else {
+        info.ncls
+    };
     let mut prev = first;
     while let Some(d) = char_at(text, pos) {
         let info = CharInfo::lookup(table, d);
@@ -185,12 +244,13 @@ fn word_end(
             break;
         }
         same &= info.same;
+        ncls |= info.ncls;
         pos += d.len_utf8();
         if !info.invisible {
             prev = d;
         }
     }
-    (pos, same)
+    (pos, same, ncls)
 }
 
 /// What the tokenizer asks about a character, precomputed below
@@ -206,6 +266,8 @@ struct CharInfo {
     invisible: bool,
     /// [`folds_to_itself`].
     same: bool,
+    /// The number tokenizer's class, as a [`Token::ncls`] bit.
+    ncls: u8,
 }
 
 const TABLE_END: usize = 0x0700;
@@ -217,6 +279,7 @@ impl CharInfo {
             space: c.is_whitespace(),
             invisible: is_invisible(c),
             same: folds_to_itself(c),
+            ncls: ncls_of(c),
         }
     }
 
