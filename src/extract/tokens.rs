@@ -93,16 +93,16 @@ impl Tokens {
                 continue;
             }
             if info.word {
-                let (end, same, ncls) = word_end(table, text, pos, c, info);
+                let (end, changed, ncls) = word_end(table, text, pos, c, info);
                 pos = end;
                 // The folded form of a word is the fold of its source range:
-                // copied as it is when no character of it changes.
+                // copied as it is up to the first character that changes.
                 let fold_start = self.folded.len();
                 let src = text.get(i..end).unwrap_or("");
-                if same {
-                    self.folded.push_str(src);
-                } else {
-                    fold_into(src, &mut self.folded);
+                let same = src.len().min(changed - i);
+                self.folded.push_str(src.get(..same).unwrap_or(""));
+                if same < src.len() {
+                    fold_into(src.get(same..).unwrap_or(""), &mut self.folded);
                 }
                 // Asked about words again and again by the quote rules.
                 let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
@@ -207,8 +207,9 @@ fn ncls_of(c: char) -> u8 {
 }
 
 /// Where a word that starts with `first` (described by `info`) and goes on
-/// at byte `pos` ends, whether folding leaves all of it as it is, and the
-/// number classes of its characters ([`Token::ncls`]).
+/// at byte `pos` ends, where its first character that folding changes
+/// starts (`usize::MAX` for none), and the number classes of its
+/// characters ([`Token::ncls`]).
 #[inline(always)]
 fn word_end(
     table: &[CharInfo; TABLE_END],
@@ -216,15 +217,34 @@ fn word_end(
     mut pos: usize,
     first: char,
     info: CharInfo,
-) -> (usize, bool, u8) {
-    let mut same = info.same;
+) -> (usize, usize, u8) {
+    let start = pos - first.len_utf8();
+    let mut changed = if info.same { usize::MAX } else { start };
     let mut ncls = if info.ncls & NCLS_NONE != 0 {
         info.ncls | NCLS_ODD_START
     } else {
         info.ncls
     };
+    let bytes = text.as_bytes();
     let mut prev = first;
-    while let Some(d) = char_at(text, pos) {
+    loop {
+        // The common case first: a word character of the Arabic block (two
+        // bytes, 0xD8..=0xDB then a continuation byte). It always joins, is
+        // never invisible, and decoding it is one shift.
+        if let Some(&[b0 @ 0xD8..=0xDB, b1]) = bytes.get(pos..pos + 2) {
+            let code = (usize::from(b0) & 0x1F) << 6 | (usize::from(b1) & 0x3F);
+            let info = table[code];
+            if info.word {
+                if !info.same && changed == usize::MAX {
+                    changed = pos;
+                }
+                ncls |= info.ncls;
+                pos += 2;
+                prev = char::from_u32(code as u32).unwrap_or(prev);
+                continue;
+            }
+        }
+        let Some(d) = char_at(text, pos) else { break };
         let info = CharInfo::lookup(table, d);
         let joins = if info.word {
             true
@@ -243,14 +263,16 @@ fn word_end(
         if !joins {
             break;
         }
-        same &= info.same;
+        if !info.same && changed == usize::MAX {
+            changed = pos;
+        }
         ncls |= info.ncls;
         pos += d.len_utf8();
         if !info.invisible {
             prev = d;
         }
     }
-    (pos, same, ncls)
+    (pos, changed, ncls)
 }
 
 /// What the tokenizer asks about a character, precomputed below
