@@ -454,6 +454,27 @@ struct Lexicon {
     /// Endings of the number words, ordinals and duals: a word whose ending
     /// is not here cannot start a number word, so it is not looked up.
     endings: Endings,
+    /// Every folded Arabic word that the Arabic matchers can read as a key
+    /// ([`reads_as_arabic_key`]), listed whole: one lookup replaces the
+    /// readings and lookups of the one word in eight that
+    /// [`Lexicon::endings`] lets through.
+    ar_candidates: Set,
+}
+
+/// Every prefix [`clitic_readings`] and [`definite_stem`] can take off a
+/// word: a word read as a key is one of these followed by the key.
+const AR_PREFIXES: [&str; 20] = [
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ال", "بال", "كال", "لل", "وال", "فال",
+    "ولل", "فلل",
+];
+
+/// True when a matcher of an Arabic word finds one of its readings in a
+/// word list: an ordinal or a number word without the article
+/// (`arabic_ordinal`, `word_at`), a dual or a number word without
+/// proclitics (`dual`, `word_at`).
+fn reads_as_arabic_key(w: &str, ar_words: &Map<Word>, ar_ordinals: &Map<Word>, duals: &Map<String>) -> bool {
+    definite_stem(w).is_some_and(|s| ar_ordinals.contains_key(s) || ar_words.contains_key(s))
+        || clitic_readings(w).any(|(r, _)| duals.contains_key(r) || ar_words.contains_key(r))
 }
 
 /// A set of word endings as a bitset over a hash, so that most words of a
@@ -670,9 +691,19 @@ impl Lexicon {
         let keys = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
         let keys = keys.chain(en_words.keys()).chain(en_ordinals.keys());
         let endings = Endings::new(keys.map(String::as_str));
+        let mut ar_candidates = Set::default();
+        for k in ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys()) {
+            for p in AR_PREFIXES {
+                let w = format!("{p}{k}");
+                if reads_as_arabic_key(&w, &ar_words, &ar_ordinals, &duals) {
+                    ar_candidates.insert(w);
+                }
+            }
+        }
         Lexicon {
             max_len,
             endings,
+            ar_candidates,
             ar_words,
             ar_ordinals,
             en_words,
@@ -1284,7 +1315,7 @@ impl<'a> Cx<'a> {
 
     fn arabic_at(&self, i: usize) -> Step {
         let f = self.f(i);
-        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
+        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) || !self.lex.ar_candidates.contains(f) {
             return Step::Next;
         }
         if let Some(f) = self.arabic_ordinal(i) {
@@ -2121,7 +2152,50 @@ mod tests {
         assert_eq!(both_readings("60 \u{200F}%").0, None);
     }
 
+    /// The candidate set answers exactly what the readings answer.
+    fn candidate_set_is_exact(w: &str) {
+        let lex = lexicon();
+        assert_eq!(
+            lex.ar_candidates.contains(w),
+            reads_as_arabic_key(w, &lex.ar_words, &lex.ar_ordinals, &lex.duals),
+            "{w}"
+        );
+    }
+
+    #[test]
+    fn arabic_candidates_are_the_words_read_as_keys() {
+        let lex = lexicon();
+        let keys: Vec<&String> = lex
+            .ar_words
+            .keys()
+            .chain(lex.ar_ordinals.keys())
+            .chain(lex.duals.keys())
+            .collect();
+        // every key with every prefix, and with prefixes the readings do not
+        // take off, and cut short
+        for k in &keys {
+            for p in AR_PREFIXES.iter().chain(&["وبال", "فكال", "س", "ا", "لا"]) {
+                let w = format!("{p}{k}");
+                candidate_set_is_exact(&w);
+                let mut cut = w.clone();
+                cut.pop();
+                candidate_set_is_exact(&cut);
+            }
+        }
+        for w in fold("الثالثة والأولى جولتين بثلاثة وللخمسين البلدين بين الأحد").split(' ')
+        {
+            candidate_set_is_exact(w);
+        }
+        assert!(lex.ar_candidates.contains(&fold("والثالثة")));
+        assert!(!lex.ar_candidates.contains(&fold("العراق")));
+    }
+
     proptest! {
+        #[test]
+        fn arabic_candidates_agree_on_any_word(w in "[وفبلكالثسةعشرينمائتخيدهأإ]{0,10}") {
+            candidate_set_is_exact(&fold(&w));
+        }
+
         #[test]
         fn derived_tokens_agree_on_number_like_strings(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24)) {
             let text = pieces.concat();
