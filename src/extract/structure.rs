@@ -54,25 +54,33 @@ pub fn parse(text: &str, default_dir: Direction) -> Structure {
         direction: direction_of(title.of(text)).unwrap_or(default_dir),
     });
     let kinds: Vec<Kind> = rest.iter().map(|s| classify(s.of(text))).collect();
+    // What follows each line, from one backward pass (asking it of the rest
+    // of the list at every line is quadratic: minutes on a long list of
+    // short lines): `after[i]` = (some body line follows, the next line
+    // that is not furniture is body).
+    let mut after = vec![(false, false); kinds.len()];
+    let (mut body_later, mut next_body) = (false, false);
+    for (i, &kind) in kinds.iter().enumerate().rev() {
+        after[i] = (body_later, next_body);
+        match kind {
+            Kind::Body => (body_later, next_body) = (true, true),
+            Kind::Candidate => next_body = false,
+            Kind::Furniture => {}
+        }
+    }
     let mut seen_body = false;
     let mut sections = vec![Section::default()];
     for (i, (&span, &kind)) in rest.iter().zip(&kinds).enumerate() {
-        let next_is_body = kinds[i + 1..].iter().find(|k| **k != Kind::Furniture) == Some(&Kind::Body);
+        let (body_later, next_is_body) = after[i];
         let role = match kind {
             Kind::Furniture => None,
             // Short lines before any body text are bylines and datelines.
-            Kind::Candidate
-                if !seen_body
-                    && is_credit_or_short(span.of(text))
-                    && kinds[i + 1..].contains(&Kind::Body) =>
-            {
-                None
-            }
+            Kind::Candidate if !seen_body && is_credit_or_short(span.of(text)) && body_later => None,
             Kind::Candidate if seen_body && next_is_body && !is_credit(span.of(text)) => {
                 Some(ParagraphRole::Heading)
             }
             // Short lines after the last body text are tags and share labels.
-            Kind::Candidate if seen_body && !kinds[i + 1..].contains(&Kind::Body) => None,
+            Kind::Candidate if seen_body && !body_later => None,
             Kind::Candidate if is_credit(span.of(text)) => None,
             _ => Some(ParagraphRole::Body),
         };
@@ -251,6 +259,32 @@ mod tests {
             .iter()
             .map(|p| (p.role, p.span.of(text).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_long_list_of_short_lines_is_sorted_in_one_pass() {
+        // Asking "is there body text later?" of the rest of the list at
+        // every line made this quadratic: over a minute in a debug build.
+        let mut text = String::from("Title\n\nA first paragraph of body text, ending a sentence.\n\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("item {i}\n"));
+        }
+        text.push_str("\nA paragraph of body text after the list, ending a sentence.\n\nitem\n");
+        let s = parse(&text, Direction::Ltr);
+        // The short line right before body text is a heading, the others
+        // are body; the one after the last body text is a tag.
+        let headings: Vec<_> = s
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == ParagraphRole::Heading)
+            .map(|p| p.span.of(&text))
+            .collect();
+        assert_eq!(headings, ["item 99999"]);
+        assert_eq!(s.paragraphs.len(), 1 + 1 + 100_000 + 1);
+        assert_eq!(
+            s.boilerplate.iter().map(|b| b.of(&text)).collect::<Vec<_>>(),
+            ["item"]
+        );
     }
 
     #[test]
