@@ -168,6 +168,9 @@ struct Item {
 #[derive(Default)]
 struct Finder<'a> {
     t: Tokens,
+    /// What [`Finder::fronted_subject`] last read: (sentence start, read up
+    /// to, subject found at).
+    fronted: std::cell::Cell<(usize, usize, Option<usize>)>,
     scratch: Scratch,
     registry: Registry,
     /// The current paragraph's text.
@@ -225,6 +228,7 @@ impl<'a> Finder<'a> {
     fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
         let ptext = span.of(text);
         self.ptext = ptext;
+        self.fronted.set((usize::MAX, 0, None));
         self.t.tokenize(ptext);
         let n = self.t.len();
         if n == 0 || !body {
@@ -254,6 +258,7 @@ impl<'a> Finder<'a> {
         let (inside, sent_start, sent_end) = (&*inside, &*sent_start, &*sent_end);
         items.clear();
         covered.clear();
+        let mut covered_until = 0;
         for (k, cue) in cues.iter().enumerate() {
             // A cue inside words already reported continues them (`… كما
             // كتب السفير …`) unless it starts a new statement.
@@ -265,7 +270,15 @@ impl<'a> Finder<'a> {
                 .find(|c| self.splits(c, inside))
                 .map(|c| c.at)
                 .unwrap_or(n);
-            if let Some(item) = self.cue_item(cue, next_split, sent_start, sent_end, qspans) {
+            if let Some(mut item) = self.cue_item(cue, next_split, sent_start, sent_end, qspans) {
+                // Words before a cue (`…، وفقاً لـX`) that an earlier item
+                // already reported are not reported again: two such cues in
+                // one sentence each take their own part, and a sentence of
+                // thousands of them stays linear in size.
+                if item.content.0 < covered_until && covered_until <= item.at {
+                    item.content.0 = covered_until;
+                }
+                covered_until = covered_until.max(item.content.1);
                 covered.push(item.content);
                 items.push(item);
             }
@@ -633,10 +646,9 @@ impl<'a> Finder<'a> {
         }
     }
 
-    fn word_count_before(&self, from: usize, to: usize) -> usize {
-        (from..to)
-            .filter(|&i| self.t.toks[i].is_word() && !CONNECTORS.contains(&self.t.fold(i)))
-            .count()
+    /// True when a word other than a connector lies in `from..to`.
+    fn words_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| self.t.toks[i].is_word() && !CONNECTORS.contains(&self.t.fold(i)))
     }
 
     fn cue_item(
@@ -694,7 +706,7 @@ impl<'a> Finder<'a> {
                         // A subjectless verb must introduce its words (`وأكد أن`).
                         return self.claim_before(at, s0, mention, agreement, qspans);
                     }
-                    if self.word_count_before(s0, at) > 0 {
+                    if self.words_between(s0, at) {
                         mention = self.fronted_subject(s0, at);
                     }
                 }
@@ -702,7 +714,7 @@ impl<'a> Finder<'a> {
                 // `حسبما أفاد محامون.` — the words come before the cue.
                 if at > 0
                     && matches!(self.t.fold(at - 1), "حسبما" | "بحسبما" | "وفقما")
-                    && self.word_count_before(s0, at - 1) > 0
+                    && self.words_between(s0, at - 1)
                 {
                     return Some(self.item(at, mention, agreement, (s0, at - 1), false));
                 }
@@ -729,7 +741,7 @@ impl<'a> Finder<'a> {
                 if mention.is_empty() {
                     return None;
                 }
-                if self.word_count_before(s0, at) > 0 {
+                if self.words_between(s0, at) {
                     return Some(self.item(at, mention, agreement, (s0, at), false));
                 }
                 content_from = np_end;
@@ -1156,9 +1168,22 @@ impl<'a> Finder<'a> {
 
     /// For a cue with no subject after it (`… محكمة النقض … بعد ان قالت`):
     /// an organisation, group or source named earlier in the sentence.
+    ///
+    /// The sentence is read once however many cues it has: what the last
+    /// call saw of it is remembered ([`Finder::fronted`]), so a paragraph
+    /// that is one long sentence full of cues stays linear.
     fn fronted_subject(&self, s0: usize, at: usize) -> Mention {
         let lex = lexicon();
-        for k in s0..at {
+        let (memo_s0, scanned, found) = self.fronted.get();
+        let (from, found) = if memo_s0 == s0 && scanned <= at {
+            (scanned, found)
+        } else {
+            (s0, None)
+        };
+        if let Some(k) = found {
+            return self.fronted_phrase(k, at);
+        }
+        for k in from..at {
             let f = self.t.fold(k);
             if self.t.toks[k].is_word()
                 && self.is_arabic(k)
@@ -1166,14 +1191,21 @@ impl<'a> Finder<'a> {
                     || has_noun(&lex.groups, f)
                     || has_noun(&lex.anonymous, f))
             {
-                let mut e = k + 1;
-                while e < at && e - k < 4 && Self::is_definite(self.t.fold(e)) {
-                    e += 1;
-                }
-                return self.ar_phrase(k, e);
+                self.fronted.set((s0, k + 1, Some(k)));
+                return self.fronted_phrase(k, at);
             }
         }
+        self.fronted.set((s0, at, None));
         Mention::default()
+    }
+
+    /// The phrase of a fronted subject found at `k`, before the cue at `at`.
+    fn fronted_phrase(&self, k: usize, at: usize) -> Mention {
+        let mut e = k + 1;
+        while e < at && e - k < 4 && Self::is_definite(self.t.fold(e)) {
+            e += 1;
+        }
+        self.ar_phrase(k, e)
     }
 
     /// The subject before an English verb (`West Mercia police said`,
@@ -1407,6 +1439,39 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn cues_after_their_words_in_one_sentence_each_report_their_own_words() {
+        let q = quotes(&[
+            "Prices rose sharply in May, according to officials, and wages fell in June, according to the unions.",
+        ]);
+        assert_eq!(q[0].3, "Prices rose sharply in May");
+        assert!(q[1].3.ends_with("and wages fell in June"), "{q:?}");
+        // Thousands of them: each reports only what came after the one
+        // before, so the quotes stay as long as the text, not its square.
+        let long = "according to officials, ".repeat(3000);
+        let a = analyze(Document::from_text("t", format!("Title\n\n{long}")));
+        let reported: usize = a.quotes.iter().map(|q| q.span.end - q.span.start).sum();
+        assert!(a.quotes.len() > 1000, "{}", a.quotes.len());
+        assert!(
+            reported <= long.len(),
+            "{reported} bytes reported from {}",
+            long.len()
+        );
+    }
+
+    #[test]
+    fn a_sentence_of_many_subjectless_cues_is_read_once() {
+        // Each cue looked for a subject from the start of the sentence: a
+        // long sentence full of them took seconds. The subject found is
+        // the same.
+        let q =
+            quotes(&["وقالت الوزارة في بيان إن الأمر مهم، وأضافت أن الوضع هادئ، بعد أن قالت إن الهدوء عاد."]);
+        assert!(q.iter().all(|x| x.0 == "الوزارة"), "{q:?}");
+        let long = "وقال إن الأمر ".repeat(20_000);
+        let a = analyze(Document::from_text("t", format!("Title\n\n{long}")));
+        assert!(a.quotes.len() >= 10_000, "{}", a.quotes.len());
     }
 
     #[test]
