@@ -444,6 +444,11 @@ struct Lexicon {
     /// Folded dual form → the singular noun.
     duals: Map<String>,
     approx: Vec<Vec<String>>,
+    /// The last word of every `approx` phrase, and the one-word phrases
+    /// (which may carry proclitics: `بنحو`): no phrase ends before a number
+    /// whose previous word is in neither.
+    approx_ends: Set,
+    approx_single: Set,
     percent: Vec<Vec<String>>,
     year_cues: Set,
     year_after: Set,
@@ -671,7 +676,7 @@ impl Lexicon {
             };
             let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
             match category {
-                "approx" => approx.push(words),
+                "approx" if !words.is_empty() => approx.push(words),
                 "percent" => percent.push(words),
                 "year" => year_cues.extend(words),
                 "year-after" => year_after.extend(words),
@@ -680,6 +685,13 @@ impl Lexicon {
             }
         }
 
+        let approx_ends: Set = approx.iter().filter_map(|p| p.last().cloned()).collect();
+        let approx_single: Set = approx
+            .iter()
+            .filter(|p| p.len() == 1)
+            .flatten()
+            .cloned()
+            .collect();
         let longest = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
         let longest = longest
             .chain(en_words.keys())
@@ -704,6 +716,8 @@ impl Lexicon {
             max_len,
             endings,
             ar_candidates,
+            approx_ends,
+            approx_single,
             ar_words,
             ar_ordinals,
             en_words,
@@ -929,6 +943,12 @@ impl<'a> Cx<'a> {
 
     /// The text says the number starting at token `first` is approximate.
     fn approximate(&self, first: usize) -> bool {
+        // No phrase ends at the word before: most numbers stop here.
+        let before = if first > 0 { self.f(first - 1) } else { "" };
+        let (ends, single) = (&self.lex.approx_ends, &self.lex.approx_single);
+        if !ends.contains(before) && !clitic_readings(before).any(|(r, _)| single.contains(r)) {
+            return false;
+        }
         self.lex.approx.iter().any(|p| {
             let n = p.len();
             if first < n {
