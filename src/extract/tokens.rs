@@ -83,7 +83,15 @@ impl Tokens {
         let at = |pos: usize| char_at(text, pos);
         let mut pos = 0;
         let mut space = true;
-        while let Some(c) = at(pos) {
+        let bytes = text.as_bytes();
+        loop {
+            // One space between words is the commonest character.
+            if bytes.get(pos) == Some(&b' ') {
+                space = true;
+                pos += 1;
+                continue;
+            }
+            let Some(c) = at(pos) else { break };
             let i = pos;
             pos += c.len_utf8();
             let info = CharInfo::lookup(table, c);
