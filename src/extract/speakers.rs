@@ -64,6 +64,9 @@ impl Mention {
 
 #[derive(Debug, Default)]
 struct Entry {
+    /// The folded name and aliases, compared when an alias is added.
+    name_fold: String,
+    alias_folds: Vec<String>,
     name_key: Vec<String>,
     role_key: Vec<String>,
     agreement: Agreement,
@@ -208,18 +211,27 @@ impl Registry {
             .or_else(|| self.current())
     }
 
-    fn push(&mut self, speaker: Speaker, entry: Entry) -> usize {
+    fn push(&mut self, speaker: Speaker, mut entry: Entry) -> usize {
+        entry.name_fold = fold(&speaker.name);
+        entry.alias_folds = speaker.aliases.iter().map(|a| fold(a)).collect();
         self.speakers.push(speaker);
         self.entries.push(entry);
         self.speakers.len() - 1
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
-        let s = &mut self.speakers[id];
+        let e = &mut self.entries[id];
         let folded = fold(alias);
-        if folded != fold(&s.name) && !s.aliases.iter().any(|a| fold(a) == folded) {
-            s.aliases.push(alias.to_string());
+        if folded != e.name_fold && !e.alias_folds.contains(&folded) {
+            self.speakers[id].aliases.push(alias.to_string());
+            e.alias_folds.push(folded);
         }
+    }
+
+    /// Gives speaker `id` the name `name`; returns the old one.
+    fn rename(&mut self, id: usize, name: &str) -> String {
+        self.entries[id].name_fold = fold(name);
+        std::mem::replace(&mut self.speakers[id].name, name.to_string())
     }
 
     fn person(
@@ -245,7 +257,7 @@ impl Registry {
             .recent()
             .find(|&i| people(&self.speakers[i]) && subset(&self.entries[i].name_key, &name_key))
         {
-            let old = std::mem::replace(&mut self.speakers[id].name, name.to_string());
+            let old = self.rename(id, name);
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
             self.fill_role(id, role, role_key);
@@ -257,7 +269,7 @@ impl Registry {
                 self.speakers[i].kind == SpeakerKind::Anonymous && self.entries[i].role_key == role_key
             })
         {
-            let old = std::mem::replace(&mut self.speakers[id].name, name.to_string());
+            let old = self.rename(id, name);
             self.speakers[id].kind = SpeakerKind::Person;
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
@@ -274,6 +286,7 @@ impl Registry {
                 name_key,
                 role_key,
                 agreement,
+                ..Entry::default()
             },
         )
     }
@@ -312,6 +325,7 @@ impl Registry {
                 name_key,
                 role_key,
                 agreement,
+                ..Entry::default()
             },
         )
     }
@@ -350,6 +364,7 @@ impl Registry {
                 name_key: role_key.clone(),
                 role_key,
                 agreement,
+                ..Entry::default()
             },
         )
     }
