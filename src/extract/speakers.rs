@@ -67,8 +67,8 @@ struct Entry {
     /// The folded name and aliases, compared when an alias is added.
     name_fold: String,
     alias_folds: Vec<String>,
-    name_key: Vec<String>,
-    role_key: Vec<String>,
+    name_key: Key,
+    role_key: Key,
     agreement: Agreement,
 }
 
@@ -86,22 +86,39 @@ pub struct Registry {
 
 const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", "our", "my"];
 
-fn key(text: &str) -> Vec<String> {
-    fold(text)
+/// The words of a name or role that identify it, folded, without
+/// determiners and articles, joined by single spaces (folded words never
+/// hold one): one string, so building a key allocates twice, not once per
+/// word. Empty when no word is left.
+type Key = String;
+
+fn key(text: &str) -> Key {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded
         .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
-        .map(|w| strip_article(w).to_string())
-        .collect()
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(strip_article(w));
+    }
+    out
 }
 
-/// True when one token sequence is a prefix of the other.
-fn prefix_match(a: &[String], b: &[String]) -> bool {
-    let n = a.len().min(b.len());
-    n > 0 && a[..n] == b[..n]
+/// The words of a key.
+fn words(k: &str) -> impl Iterator<Item = &str> {
+    k.split(' ').filter(|w| !w.is_empty())
 }
 
-fn subset(small: &[String], big: &[String]) -> bool {
-    !small.is_empty() && small.iter().all(|w| big.contains(w))
+/// True when one word sequence is a prefix of the other.
+fn prefix_match(a: &str, b: &str) -> bool {
+    !a.is_empty() && !b.is_empty() && words(a).zip(words(b)).all(|(x, y)| x == y)
+}
+
+fn subset(small: &str, big: &str) -> bool {
+    !small.is_empty() && words(small).all(|w| words(big).any(|b| b == w))
 }
 
 /// How many of the latest speakers a mention is matched against, and how
@@ -177,7 +194,7 @@ impl Registry {
         }
         if let Some(id) = self.recent().rev().find(|&i| {
             self.speakers[i].kind == SpeakerKind::Person
-                && self.entries[i].name_key.iter().any(|w| w == folded_word)
+                && words(&self.entries[i].name_key).any(|w| w == folded_word)
         }) {
             self.salient_person = Some(id);
         }
@@ -234,13 +251,7 @@ impl Registry {
         std::mem::replace(&mut self.speakers[id].name, name.to_string())
     }
 
-    fn person(
-        &mut self,
-        name: &str,
-        role: Option<&str>,
-        role_key: Vec<String>,
-        agreement: Agreement,
-    ) -> usize {
+    fn person(&mut self, name: &str, role: Option<&str>, role_key: Key, agreement: Agreement) -> usize {
         let name_key = key(name);
         let people = |s: &Speaker| s.kind == SpeakerKind::Person;
         // The same person, or a short form of a person named before.
@@ -291,7 +302,7 @@ impl Registry {
         )
     }
 
-    fn fill_role(&mut self, id: usize, role: Option<&str>, role_key: Vec<String>) {
+    fn fill_role(&mut self, id: usize, role: Option<&str>, role_key: Key) {
         if self.speakers[id].role.is_none()
             && let Some(r) = role
         {
@@ -302,11 +313,12 @@ impl Registry {
 
     fn other(&mut self, name: &str, role: Option<&str>, kind: SpeakerKind, agreement: Agreement) -> usize {
         let name_key = key(name);
-        let head = name_key.first().cloned().unwrap_or_default();
+        let head = words(&name_key).next().unwrap_or("");
         if let Some(id) = self.recent().find(|&i| {
             self.speakers[i].kind == kind
                 && (self.entries[i].name_key == name_key
-                    || (kind == SpeakerKind::Organization && self.entries[i].name_key.first() == Some(&head))
+                    || (kind == SpeakerKind::Organization
+                        && words(&self.entries[i].name_key).next() == Some(head))
                     || (kind != SpeakerKind::Person && prefix_match(&self.entries[i].role_key, &name_key))
                     || (kind == SpeakerKind::Group && subset(&name_key, &self.entries[i].name_key)))
         }) {
@@ -330,13 +342,7 @@ impl Registry {
         )
     }
 
-    fn role_only(
-        &mut self,
-        role: &str,
-        role_key: Vec<String>,
-        kind: SpeakerKind,
-        agreement: Agreement,
-    ) -> usize {
+    fn role_only(&mut self, role: &str, role_key: Key, kind: SpeakerKind, agreement: Agreement) -> usize {
         // A role held by someone already speaking: `الرئيس المصري` after
         // `الرئيس المصري عبد الفتاح السيسي`, `الباحثان` after `… الباحثان بالمركز`.
         if !role_key.is_empty()
