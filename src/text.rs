@@ -55,6 +55,23 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// [`char::is_alphanumeric`], answered from a table for the Arabic block
+/// (Unicode's own tables are slow to ask for it, and short lines ask it of
+/// every word's edges).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    static TABLE: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match (c as usize).checked_sub(0x0600) {
+        Some(i) if i < 256 => TABLE.get_or_init(|| {
+            std::array::from_fn(|i| char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric))
+        })[i],
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// True when `c` is an uppercase letter (ASCII and Arabic answered without
 /// the Unicode tables).
 #[inline]
@@ -343,6 +360,9 @@ mod tests {
     #[test]
     fn arabic_detection() {
         assert!(is_mostly_arabic("قال الكاظمي F16"));
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FEFF}', '\u{1F600}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
         assert!(!is_mostly_arabic("She added: \"no\""));
         assert!(!is_mostly_arabic("2015"));
     }

@@ -16,7 +16,7 @@
 
 use crate::article::{Direction, Paragraph, ParagraphRole, Section, Span};
 use crate::extract::lexicon::lexicon;
-use crate::text::{fold, is_arabic_letter};
+use crate::text::{fold, is_alphanumeric, is_arabic_letter};
 
 /// The structure of an article text.
 #[derive(Debug, Default)]
@@ -187,7 +187,7 @@ fn is_furniture(line: &str) -> bool {
     let lex = lexicon();
     let mut any_word = false;
     for w in t.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·' || c == '•') {
-        let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let f = fold(w.trim_matches(|c: char| !is_alphanumeric(c)));
         if f.is_empty() {
             if w.chars().all(|c| "+-–—=|:·•".contains(c)) {
                 continue;
@@ -210,7 +210,7 @@ fn is_credit(line: &str) -> bool {
         .map(|w| {
             lexicon()
                 .credits
-                .contains(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .contains(&fold(w.trim_matches(|c: char| !is_alphanumeric(c))))
         })
         .unwrap_or(false)
 }
