@@ -265,8 +265,19 @@ pub fn fold(s: &str) -> String {
 /// language of an article as well as the whole would, at a bounded cost.
 pub fn is_mostly_arabic(s: &str) -> bool {
     let block = arabic_block_scripts();
+    const SAMPLE: usize = 2048;
     let (mut arabic, mut other) = (0usize, 0usize);
-    for c in s.chars().take(2048) {
+    for (n, c) in s.chars().take(SAMPLE).enumerate() {
+        // Stop once the characters left cannot change the answer.
+        if n % 64 == 0 {
+            let left = SAMPLE - n;
+            if arabic > other + left {
+                return true;
+            }
+            if other > arabic + left {
+                return false;
+            }
+        }
         let script = match block.get((c as usize).wrapping_sub(0x0600)) {
             Some(&script) => script,
             None => Script::of(c),
@@ -360,6 +371,12 @@ mod tests {
     #[test]
     fn arabic_detection() {
         assert!(is_mostly_arabic("قال الكاظمي F16"));
+        // Decided on the first 2,048 characters, however late they tip.
+        let mixed = |ar: usize, la: usize| format!("{}{}", "ب".repeat(ar), "a".repeat(la));
+        assert!(is_mostly_arabic(&mixed(1000, 1000)));
+        assert!(!is_mostly_arabic(&mixed(1000, 1001)));
+        assert!(is_mostly_arabic(&mixed(1024, 5000)));
+        assert!(!is_mostly_arabic(&mixed(1023, 5000)));
         for c in ('\0'..='\u{2FFF}').chain(['\u{FEFF}', '\u{1F600}']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
