@@ -110,18 +110,35 @@ struct Scratch {
     inside: Vec<bool>,
     /// Open quotation marks while pairing: (token, mark).
     stack: Vec<(usize, char)>,
-    /// Per token: ends a sentence.
-    ends: Vec<bool>,
-    /// Per token: first token of its sentence.
-    sent_start: Vec<usize>,
-    /// Per token: one past the last token of its sentence.
-    sent_end: Vec<usize>,
+    /// Where sentences end.
+    sentences: Sentences,
     cues: Vec<Cue>,
     items: Vec<Item>,
     /// Token ranges of the words already reported.
     covered: Coverage,
     /// Per cue: the token of the next cue that starts a statement.
     next_splits: Vec<usize>,
+}
+
+/// The sentences of a paragraph, as the tokens that end them: a
+/// sentence's bounds are found by bisection when a cue asks, instead of
+/// two arrays written for every token of every paragraph.
+#[derive(Default)]
+struct Sentences {
+    /// Tokens that end a sentence, in order.
+    ends: Vec<usize>,
+    /// Tokens in the paragraph.
+    n: usize,
+}
+
+impl Sentences {
+    /// The first token of the sentence of token `i`, and one past its last.
+    fn bounds(&self, i: usize) -> (usize, usize) {
+        let k = self.ends.partition_point(|&e| e < i);
+        let start = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
+        let end = self.ends.get(k).map_or(self.n, |&e| e + 1);
+        (start, end)
+    }
 }
 
 /// The unused quotation whose mark opens at token `j` (quotations are in
@@ -301,15 +318,14 @@ impl<'a> Finder<'a> {
         let Scratch {
             qspans,
             inside,
-            sent_start,
-            sent_end,
+            sentences,
             cues,
             items,
             covered,
             next_splits,
             ..
         } = scratch;
-        let (inside, sent_start, sent_end) = (&*inside, &*sent_start, &*sent_end);
+        let (inside, sentences) = (&*inside, &*sentences);
         items.clear();
         covered.clear(n);
         let mut covered_until = 0;
@@ -332,7 +348,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let next_split = next_splits[k];
-            if let Some(mut item) = self.cue_item(cue, next_split, sent_start, sent_end, qspans) {
+            if let Some(mut item) = self.cue_item(cue, next_split, sentences, qspans) {
                 // Words before a cue (`…، وفقاً لـX`) that an earlier item
                 // already reported are not reported again: two such cues in
                 // one sentence each take their own part, and a sentence of
@@ -350,7 +366,7 @@ impl<'a> Finder<'a> {
             if q.used || covered.covers(q.open) {
                 continue;
             }
-            let opens_sentence = sent_start[q.open] == q.open
+            let opens_sentence = sentences.bounds(q.open).0 == q.open
                 || (q.open > 0 && matches!(self.t.toks[q.open - 1].punct(), Some(':')));
             let words = (q.open + 1..q.inner_end)
                 .filter(|&i| self.t.toks[i].is_word())
@@ -545,21 +561,20 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// For each token, the first token of its sentence and one past its
-    /// last (`sent_start`, `sent_end`), from `inside` and `qspans`.
+    /// The tokens that end sentences ([`Sentences`]), from `inside` and
+    /// `qspans`.
     fn sentences(&self, scratch: &mut Scratch) {
         let Scratch {
             inside,
             qspans,
-            ends,
-            sent_start: start,
-            sent_end: end,
+            sentences,
             ..
         } = scratch;
         let toks = &self.t.toks;
         let n = toks.len();
+        let ends = &mut sentences.ends;
         ends.clear();
-        ends.resize(n, false);
+        sentences.n = n;
         for i in 0..n {
             if inside[i] {
                 continue;
@@ -568,32 +583,20 @@ impl<'a> Finder<'a> {
                 && matches!(c, '.' | '!' | '?' | '؟' | '…')
                 && !(c == '.' && i > 0 && self.is_abbreviation(i - 1))
             {
-                ends[i] = true;
+                ends.push(i);
             }
         }
         // An implicitly closed quotation ends its sentence.
+        let mut more = false;
         for q in qspans.iter() {
             if q.end == q.inner_end && q.inner_end < n && q.inner_end > 0 {
-                ends[q.inner_end - 1] = true;
+                ends.push(q.inner_end - 1);
+                more = true;
             }
         }
-        start.clear();
-        start.resize(n, 0);
-        let mut s = 0;
-        for i in 0..n {
-            start[i] = s;
-            if ends[i] {
-                s = i + 1;
-            }
-        }
-        end.clear();
-        end.resize(n, n);
-        let mut e = n;
-        for i in (0..n).rev() {
-            if ends[i] {
-                e = i + 1;
-            }
-            end[i] = e;
+        if more {
+            ends.sort_unstable();
+            ends.dedup();
         }
     }
 
@@ -717,12 +720,11 @@ impl<'a> Finder<'a> {
         &self,
         cue: &Cue,
         next_split: usize,
-        sent_start: &[usize],
-        sent_end: &[usize],
+        sentences: &Sentences,
         qspans: &mut [QSpan],
     ) -> Option<Item> {
         let at = cue.at;
-        let (s0, s1) = (sent_start[at], sent_end[at]);
+        let (s0, s1) = sentences.bounds(at);
         let end_limit = s1.min(next_split);
         let mut mention = Mention::default();
         let mut agreement = Agreement::Unknown;
