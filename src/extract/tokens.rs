@@ -63,7 +63,8 @@ impl Token {
 /// The tokens of one paragraph; reuse one value across paragraphs.
 #[derive(Debug, Default)]
 pub struct Tokens {
-    /// The folded forms of all words, back to back.
+    /// The text, then the folded forms of the words that folding changes,
+    /// back to back.
     pub folded: String,
     /// Tokens in text order.
     pub toks: Vec<Token>,
@@ -78,7 +79,11 @@ impl Tokens {
         self.folded.clear();
         self.toks.clear();
         self.loose_invisible = false;
-        self.folded.reserve(text.len());
+        // The buffer starts with the text itself: a word that folding
+        // leaves as it is (most words) is its own folded form, at its own
+        // offsets, with nothing copied per word.
+        self.folded.reserve(2 * text.len());
+        self.folded.push_str(text);
         let table = char_table();
         let at = |pos: usize| char_at(text, pos);
         let mut pos = 0;
@@ -104,14 +109,18 @@ impl Tokens {
                 let (end, changed, ncls) = word_end(table, text, pos, c, info);
                 pos = end;
                 // The folded form of a word is the fold of its source range:
+                // the source itself when nothing changes, else appended,
                 // copied as it is up to the first character that changes.
-                let fold_start = self.folded.len();
-                let src = text.get(i..end).unwrap_or("");
-                let same = src.len().min(changed - i);
-                self.folded.push_str(src.get(..same).unwrap_or(""));
-                if same < src.len() {
+                let (fold_start, fold_end) = if changed == usize::MAX {
+                    (i, end)
+                } else {
+                    let fold_start = self.folded.len();
+                    let src = text.get(i..end).unwrap_or("");
+                    let same = src.len().min(changed - i);
+                    self.folded.push_str(src.get(..same).unwrap_or(""));
                     fold_into(src.get(same..).unwrap_or(""), &mut self.folded);
-                }
+                    (fold_start, self.folded.len())
+                };
                 // Asked about words again and again by the quote rules.
                 let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
                 self.toks.push(Token {
@@ -119,7 +128,7 @@ impl Tokens {
                     end,
                     kind: TokKind::Word,
                     fold_start: fold_start as u32,
-                    fold_end: self.folded.len() as u32,
+                    fold_end: fold_end as u32,
                     space_before: space,
                     arabic,
                     upper: is_upper(c),
