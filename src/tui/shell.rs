@@ -245,6 +245,11 @@ pub struct Shell {
     pub state: State,
     /// Where it is saved (`None`: nowhere, e.g. no HOME).
     pub state_path: Option<PathBuf>,
+    /// Why the last save of the reading memory failed (cleared by one that
+    /// succeeds). The status line says it while rawi runs; the save on the
+    /// way out has no status line left, so the terminal loop prints this on
+    /// stderr once the terminal is restored.
+    pub save_error: Option<String>,
     /// Terminal size.
     pub size: (u16, u16),
     /// Status-line message (cleared by the next key).
@@ -275,6 +280,7 @@ impl Shell {
             shell_keys: Vec::new(),
             state: State::default(),
             state_path: None,
+            save_error: None,
             size,
             message: None,
             prompt: false,
@@ -683,13 +689,14 @@ impl Shell {
     }
 
     fn save_state(&mut self) {
-        if let Some(p) = &self.state_path
-            && let Err(e) = self.state.save(p)
-        {
-            self.message = Some(format!(
-                "could not save reading positions to {}: {e}",
-                p.display()
-            ));
+        let Some(p) = &self.state_path else { return };
+        self.save_error = self
+            .state
+            .save(p)
+            .err()
+            .map(|e| format!("could not save reading positions to {}: {e}", p.display()));
+        if let Some(e) = &self.save_error {
+            self.message = Some(e.clone());
         }
     }
 

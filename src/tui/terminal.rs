@@ -153,6 +153,7 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
         if s != 0 {
             app.finish();
             drop(guard);
+            report_save_error(app);
             return Ok(128 + s as i32);
         }
         if app.quit {
@@ -211,5 +212,18 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
     }
     app.finish();
     drop(guard);
+    report_save_error(&shell);
     Ok(0)
+}
+
+/// Says on stderr, once the terminal is back, that the reading positions
+/// could not be saved (a full disk, a read-only folder): the save on the way
+/// out has no status line to say it in, and a silent loss is worse than a
+/// line after the prompt. The exit status stays that of the quit.
+fn report_save_error(shell: &Shell) {
+    if let Some(e) = &shell.save_error {
+        let e = rawi::sanitize::for_terminal_line(e, rawi::sanitize::Hidden::Show);
+        // Not `eprintln!`, which panics when stderr is a hung-up terminal.
+        let _ = writeln!(io::stderr(), "rawi: {e}");
+    }
 }

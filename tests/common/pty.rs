@@ -156,6 +156,23 @@ impl Session {
     }
 }
 
+/// The terminal was handed back: bidi off before the alternate screen,
+/// alternate screen left, bidi back on after it, and nothing drawn after.
+pub fn assert_restored(s: &mut Session) {
+    let raw = s.raw();
+    let bidi_off = find(&raw, b"\x1b[8l").expect("CSI 8 l sent");
+    let alt_on = find(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let alt_off = rfind(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let bidi_on = rfind(&raw, b"\x1b[8h").expect("CSI 8 h sent");
+    assert!(
+        bidi_off < alt_on && alt_on < alt_off && alt_off < bidi_on,
+        "order of terminal modes"
+    );
+    s.pump();
+    assert!(!s.parser.screen().alternate_screen(), "main screen back");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown");
+}
+
 pub fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a terminal size is not zero")
 }

@@ -1,0 +1,160 @@
+//! Faults under the real binary in a pseudo-terminal: a disk that fills up
+//! during an export or the save of the reading positions, and a terminal
+//! that goes away under a running reader.
+//!
+//! The full disk is a file-size limit: `sh -c 'ulimit -f N; exec rawi …'`
+//! (in POSIX sh and dash, `ulimit -f` counts 512-byte blocks). A write past
+//! the limit writes what fits, then fails with EFBIG — the same path as
+//! ENOSPC, and it works as root, where a read-only folder does not bind.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::pty::{Session, assert_restored, find, rfind};
+
+const SEED: &str = include_str!("../seeds/000_9237d8f2f57de89b.txt");
+const SEED_NAME: &str = "seeds/000_9237d8f2f57de89b.txt";
+/// `ulimit -f` block size in POSIX sh.
+const BLOCK: usize = 512;
+
+fn fresh(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("rawi-faults-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// rawi on the bundled seed at 40×200, in `cwd`, with its state under
+/// `home`, and files limited to `blocks` × 512 bytes.
+fn limited(blocks: usize, cwd: &Path, home: &Path) -> Session {
+    let script = format!("ulimit -f {blocks}; exec \"$0\" \"$@\"");
+    let env = [
+        ("XDG_STATE_HOME", home.join("state")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+    ];
+    Session::spawn(
+        "sh",
+        &["-c", &script, env!("CARGO_BIN_EXE_rawi")],
+        40,
+        200,
+        cwd,
+        &env,
+    )
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_export_that_fills_the_disk_fails_and_loses_nothing() {
+    let dir = fresh("export");
+    let home = fresh("export-home");
+    let keep = b"another file, already there\n".repeat(100);
+    let old = b"{\"an\": \"older export\"}\n";
+    std::fs::write(dir.join("keep.txt"), &keep).unwrap();
+    std::fs::write(dir.join("old.json"), old).unwrap();
+    // What the export of the first two quotes weighs: more than twice the
+    // limit, so the write fails part-way (the limit lets 512 bytes in).
+    let a = rawi::analyze(rawi::Document::from_text(SEED_NAME, SEED));
+    let sel = rawi::export::Selection {
+        quotes: vec![0, 1],
+        ..Default::default()
+    };
+    let export = rawi::export::render(&a, &sel, rawi::export::Format::Json);
+    assert!(
+        export.len() > 2 * BLOCK,
+        "the export ({} bytes) exceeds the limit",
+        export.len()
+    );
+
+    let mut s = limited(1, &dir, &home);
+    s.wait_text("Speakers 6");
+    s.type_keys("]qx");
+    s.wait_text("✓1");
+    s.type_keys("]qx");
+    s.wait_text("✓2");
+    // A new file: the default name.
+    s.type_keys("s");
+    s.wait_text("000_9237d8f2f57de89b-selection.json");
+    s.type_keys("\r");
+    s.wait_text("export failed");
+    s.wait_text("File too large");
+    assert_eq!(
+        names(&dir),
+        ["keep.txt", "old.json"],
+        "no destination, no temporary file"
+    );
+    assert_eq!(std::fs::read(dir.join("keep.txt")).unwrap(), keep);
+    // Over an existing file, confirmed: the old bytes stay.
+    s.type_keys("s\x15old.json\r");
+    s.wait_text("overwrite? (y/N)");
+    s.type_keys("y");
+    s.wait_text("export failed");
+    assert!(s.screen_text().contains("old.json"), "{}", s.screen_text());
+    assert_eq!(names(&dir), ["keep.txt", "old.json"], "no temporary file");
+    assert_eq!(std::fs::read(dir.join("old.json")).unwrap(), old);
+    assert_eq!(std::fs::read(dir.join("keep.txt")).unwrap(), keep);
+    // rawi is alive and well: it answers keys and quits cleanly.
+    s.type_keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored(&mut s);
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn a_state_save_that_fills_the_disk_keeps_the_old_file_and_says_so() {
+    let dir = fresh("state");
+    let home = fresh("state-home");
+    // An existing reading memory of many articles, larger than the limit:
+    // the new one (the same plus this article) cannot fit.
+    let path = home.join("state/rawi/state.json");
+    let mut state = rawi::state::State::default();
+    for h in 0..300u64 {
+        state.remember_at(h, 3, 120, &[('a', 7)].into_iter().collect());
+    }
+    state.save(&path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let blocks = 4;
+    assert!(
+        before.len() > 2 * blocks * BLOCK,
+        "state file of {} bytes",
+        before.len()
+    );
+
+    let mut s = limited(blocks, &dir, &home);
+    s.wait_text("Speakers 6");
+    s.type_keys("]]]]");
+    s.wait_text("section 3/");
+    s.type_keys("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "the reader quits as asked: {status:?}");
+    assert_restored(&mut s);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "old state byte-identical");
+    assert_eq!(names(path.parent().unwrap()), ["state.json"], "no temporary file");
+    // Said on stderr, after the terminal was given back.
+    let raw = s.raw();
+    let said = find(&raw, b"rawi: could not save reading positions to ")
+        .unwrap_or_else(|| panic!("no message about the failed save:\n{}", s.screen_text()));
+    assert!(
+        said > rfind(&raw, b"\x1b[?1049l").unwrap(),
+        "printed after the alternate screen"
+    );
+    assert!(
+        said > rfind(&raw, b"\x1b[8h").unwrap(),
+        "printed after the bidi mode came back"
+    );
+    let screen = s.screen_text();
+    assert!(screen.contains("File too large"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&home);
+}
