@@ -11,6 +11,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use std::time::{Duration, Instant};
+
 use common::pty::{Session, assert_restored, find, rfind};
 
 const SEED: &str = include_str!("../seeds/000_9237d8f2f57de89b.txt");
@@ -157,4 +159,48 @@ fn a_state_save_that_fills_the_disk_keeps_the_old_file_and_says_so() {
     assert!(screen.contains("File too large"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&home);
+}
+
+/// Waits up to 10 s for `child` to end; kills it and fails if it does not.
+fn ends_within(
+    mut child: Box<dyn portable_pty::Child + Send + Sync>,
+    what: &str,
+) -> (portable_pty::ExitStatus, Duration) {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, start.elapsed());
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("rawi still running 10 s after {what}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Closing the terminal of an idle reader: the kernel sends SIGHUP, and
+/// every read of the pty returns end of file from then on. crossterm reads
+/// the terminal in a loop that only ends on an event or EWOULDBLOCK, so it
+/// spins on `read() == 0` and never hands control back to rawi's loop,
+/// which would see the signal; the watchdog of `terminal.rs` ends rawi a
+/// second after the signal. Without it this test fails: rawi is still
+/// running (spinning) after 10 s.
+#[test]
+fn closing_the_terminal_ends_an_idle_reader_within_seconds() {
+    let dir = fresh("hangup");
+    let env = [
+        ("XDG_STATE_HOME", dir.join("state")),
+        ("XDG_CONFIG_HOME", dir.join("config")),
+    ];
+    let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 24, 80, &dir, &env);
+    s.wait_text("Speakers 6");
+    // 300 ms for rawi to finish the frame the hang-up provokes and wait
+    // for keys again: the case the watchdog is for.
+    let child = s.hang_up(Duration::from_millis(300));
+    let (status, took) = ends_within(child, "its terminal was closed");
+    assert_eq!(status.exit_code(), 128 + 1, "ended by SIGHUP: {status:?}");
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
