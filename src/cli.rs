@@ -164,7 +164,9 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("rawi: {e}");
+            // Not `eprintln!`: it panics when stderr is gone (the reader's
+            // terminal hung up, which is also what failed here).
+            let _ = writeln!(io::stderr(), "rawi: {e}");
             2
         }
     }

@@ -204,3 +204,40 @@ fn closing_the_terminal_ends_an_idle_reader_within_seconds() {
     assert!(took < Duration::from_secs(5), "took {took:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Closing the terminal while rawi draws: its writes fail with EIO. It must
+/// still end by itself, without a panic (`eprintln!` panics when stderr is
+/// the hung-up terminal, and ratatui's `Terminal` prints from its `Drop`),
+/// and save the reading position on the way out when its loop gets the
+/// error, or end through the watchdog when crossterm got the hang-up first.
+#[test]
+fn closing_the_terminal_while_rawi_draws_ends_it_without_a_panic() {
+    for round in 0..3 {
+        let dir = fresh(&format!("hangup-draw-{round}"));
+        let env = [
+            ("XDG_STATE_HOME", dir.join("state")),
+            ("XDG_CONFIG_HOME", dir.join("config")),
+        ];
+        let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 60, 220, &dir, &env);
+        s.wait_text("Speakers 6");
+        // No settle: the master goes as soon as the first bytes of the
+        // frame for the new size arrive, while the rest is being written.
+        let child = s.hang_up(Duration::ZERO);
+        let (status, took) = ends_within(child, "its terminal was closed");
+        assert_ne!(status.exit_code(), 101, "round {round}: rawi panicked");
+        assert!(
+            [2, 128 + 1].contains(&status.exit_code()),
+            "round {round}: an I/O error (2) or SIGHUP (129): {status:?}"
+        );
+        assert!(took < Duration::from_secs(5), "took {took:?}");
+        // The watchdog waits a second after the signal: ending sooner means
+        // the loop saw the error, and then the place was saved on the way out.
+        if took < Duration::from_millis(900) {
+            assert!(
+                dir.join("state/rawi/state.json").exists(),
+                "round {round}: ended by the error after {took:?} without saving the place"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -78,9 +78,12 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
 /// Owns the terminal while the reader runs; dropping it restores.
 struct Guard {
-    terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    /// Always `Some` until dropped (see `Drop`).
+    terminal: Option<Term>,
 }
 
 impl Guard {
@@ -102,14 +105,32 @@ impl Guard {
             execute!(out, EnableMouseCapture)?;
         }
         Ok(Self {
-            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+            terminal: Some(Terminal::new(CrosstermBackend::new(io::stdout()))?),
         })
+    }
+
+    fn terminal(&mut self) -> &mut Term {
+        self.terminal
+            .as_mut()
+            .expect("the terminal is there until the guard drops")
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        // ratatui's `Terminal` shows the cursor again in its own `Drop` and,
+        // when that fails, reports it with `eprintln!`, which panics when
+        // stderr is the same hung-up terminal. `restore` has done that
+        // work already; if the terminal is gone, the `Terminal` is
+        // forgotten (its buffers are left to the exit) instead of dropped.
+        if let Some(mut t) = self.terminal.take() {
+            if t.show_cursor().is_ok() {
+                drop(t);
+            } else {
+                std::mem::forget(t);
+            }
+        }
     }
 }
 
@@ -143,21 +164,35 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
         }
     });
     let mut guard = Guard::enter(&opts)?;
-    let size = guard.terminal.size()?;
-    shell.resize(size.width, size.height);
-    let app = &mut shell;
+    let result = event_loop(&mut shell, guard.terminal(), &signal);
+    // However the loop ended — `q`, a signal, or a terminal that went away
+    // under it (EIO) — the open article's place is saved and the terminal
+    // given back.
+    shell.finish();
+    drop(guard);
+    report_save_error(&shell);
+    match (result, signal.load(Ordering::Relaxed)) {
+        // The kernel fails the writes to a hung-up terminal (EIO) as it
+        // sends SIGHUP: when the signal is in, it says what happened.
+        (Err(_), s) if s != 0 => Ok(128 + s as i32),
+        (result, _) => result,
+    }
+}
+
+/// Draws, reads keys and performs effects until the user quits (`Ok(0)`), a
+/// signal arrives (`Ok(128 + signal)`) or the terminal fails.
+fn event_loop(app: &mut Shell, terminal: &mut Term, signal: &AtomicUsize) -> io::Result<i32> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     // Piped commands report here from their threads.
     let (done, outcomes) = std::sync::mpsc::channel();
     loop {
         let s = signal.load(Ordering::Relaxed);
         if s != 0 {
-            app.finish();
-            drop(guard);
-            report_save_error(app);
             return Ok(128 + s as i32);
         }
         if app.quit {
-            break;
+            return Ok(0);
         }
         // I/O the reader's last keys asked for: OSC 52 goes through the
         // terminal's own writer, between frames; commands run on their own thread.
@@ -166,7 +201,7 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
                 match e {
                     Effect::Pipe { command, input } => effect::spawn_pipe(command, input, done.clone()),
                     e => {
-                        let outcome = effect::perform(e, guard.terminal.backend_mut());
+                        let outcome = effect::perform(e, terminal.backend_mut());
                         open.app.finish(outcome);
                     }
                 }
@@ -176,10 +211,10 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             }
         }
         if app.quit {
-            break;
+            return Ok(0);
         }
         app.tick();
-        guard.terminal.draw(|frame| shell::render(app, frame))?;
+        terminal.draw(|frame| shell::render(app, frame))?;
         // Poll so a signal is noticed within a quarter second, and the
         // library's progress shows ten times a second while it loads.
         let wait = if app.catalog.loaded() { 250 } else { 100 };
@@ -205,15 +240,11 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             }
         }
         // The size the terminal reports wins over what events said.
-        let size = guard.terminal.size()?;
+        let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.resize(size.width, size.height);
         }
     }
-    app.finish();
-    drop(guard);
-    report_save_error(&shell);
-    Ok(0)
 }
 
 /// Says on stderr, once the terminal is back, that the reading positions
