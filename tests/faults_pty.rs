@@ -185,8 +185,8 @@ fn ends_within(
 /// the terminal in a loop that only ends on an event or EWOULDBLOCK, so it
 /// spins on `read() == 0` and never hands control back to rawi's loop,
 /// which would see the signal; the watchdog of `terminal.rs` ends rawi a
-/// second after the signal. Without it this test fails: rawi is still
-/// running (spinning) after 10 s.
+/// second after the signal, saving the open article's place first. Without
+/// it this test fails: rawi is still running (spinning) after 10 s.
 #[test]
 fn closing_the_terminal_ends_an_idle_reader_within_seconds() {
     let dir = fresh("hangup");
@@ -196,12 +196,21 @@ fn closing_the_terminal_ends_an_idle_reader_within_seconds() {
     ];
     let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 24, 80, &dir, &env);
     s.wait_text("Speakers 6");
+    s.type_keys("]]]]");
+    s.wait_text("section 3/");
     // 300 ms for rawi to finish the frame the hang-up provokes and wait
     // for keys again: the case the watchdog is for.
     let child = s.hang_up(Duration::from_millis(300));
     let (status, took) = ends_within(child, "its terminal was closed");
     assert_eq!(status.exit_code(), 128 + 1, "ended by SIGHUP: {status:?}");
     assert!(took < Duration::from_secs(5), "took {took:?}");
+    // The place in the article was saved on the way out all the same.
+    let state = rawi::state::State::load(&dir.join("state/rawi/state.json"));
+    let places: Vec<_> = state.articles.values().collect();
+    assert!(
+        places.len() == 1 && places[0].paragraph > 0,
+        "the place at section 3 is remembered: {places:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -10,6 +10,7 @@
 //! [`render`] draws it. Loading happens in the [`Catalog`]'s threads; the
 //! terminal loop calls [`Shell::tick`] between frames to take their work.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -218,6 +219,26 @@ pub struct Open {
     pub entry: Option<usize>,
     /// Content hash, the key of its reading memory.
     pub hash: u64,
+}
+
+/// Where the open article is, as its reading memory keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPlace {
+    /// Content hash of the article.
+    pub hash: u64,
+    /// Paragraph at the top of the screen.
+    pub paragraph: usize,
+    /// Byte offset at the top of the screen.
+    pub offset: usize,
+    /// Its marks.
+    pub marks: BTreeMap<char, usize>,
+}
+
+impl OpenPlace {
+    /// Puts this place in `state`.
+    pub fn remember_in(&self, state: &mut State) {
+        state.remember_at(self.hash, self.paragraph, self.offset, &self.marks);
+    }
 }
 
 /// Everything on screen and between screens.
@@ -673,12 +694,21 @@ impl Shell {
         self.screen = Screen::Reader;
     }
 
+    /// The place of the open article, if one is open.
+    pub fn open_place(&self) -> Option<OpenPlace> {
+        self.reader.as_ref().map(|o| OpenPlace {
+            hash: o.hash,
+            paragraph: o.app.top.para,
+            offset: o.app.top_offset(),
+            marks: o.app.marks.clone(),
+        })
+    }
+
     /// Saves the open article's place and closes it.
     pub fn close_reader(&mut self) {
-        if let Some(open) = self.reader.take() {
-            let app = &open.app;
-            self.state
-                .remember_at(open.hash, app.top.para, app.top_offset(), &app.marks);
+        if let Some(place) = self.open_place() {
+            self.reader = None;
+            place.remember_in(&mut self.state);
             self.save_state();
         }
         self.screen = self.from;

@@ -7,13 +7,13 @@
 //! the guard's `Drop`, the panic hook and the signal path can all call it.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::app::{Action, BidiMode, Options};
 use super::effect::{self, Effect};
-use super::shell::{self, Shell};
+use super::shell::{self, OpenPlace, Shell};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -150,8 +150,14 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
     // On a hung-up terminal crossterm's blocking read sees end of file
     // forever and never returns, so the loop below may never look at the
     // flag again (measured: a closed pty left rawi spinning). A watchdog
-    // ends the process if the loop has not within a second of the signal.
+    // ends the process if the loop has not within a second of the signal,
+    // saving the open article's place as the loop would have: the loop
+    // keeps `place` up to date for it (the rest of the reading memory is
+    // saved whenever an article is closed, so the file has it).
     let watched = Arc::clone(&signal);
+    let place = Arc::new(Mutex::new(shell.open_place()));
+    let watched_place = Arc::clone(&place);
+    let state_path = shell.state_path.clone();
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -159,12 +165,23 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             if s != 0 {
                 std::thread::sleep(Duration::from_secs(1));
                 restore();
+                let open = watched_place.lock().ok().and_then(|p| p.clone());
+                if let (Some(path), Some(open)) = (state_path, open) {
+                    let mut state = rawi::state::State::load(&path);
+                    open.remember_in(&mut state);
+                    if let Err(e) = state.save(&path) {
+                        say(&format!(
+                            "could not save reading positions to {}: {e}",
+                            path.display()
+                        ));
+                    }
+                }
                 std::process::exit(128 + s as i32);
             }
         }
     });
     let mut guard = Guard::enter(&opts)?;
-    let result = event_loop(&mut shell, guard.terminal(), &signal);
+    let result = event_loop(&mut shell, guard.terminal(), &signal, &place);
     // However the loop ended — `q`, a signal, or a terminal that went away
     // under it (EIO) — the open article's place is saved and the terminal
     // given back.
@@ -181,7 +198,12 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
 
 /// Draws, reads keys and performs effects until the user quits (`Ok(0)`), a
 /// signal arrives (`Ok(128 + signal)`) or the terminal fails.
-fn event_loop(app: &mut Shell, terminal: &mut Term, signal: &AtomicUsize) -> io::Result<i32> {
+fn event_loop(
+    app: &mut Shell,
+    terminal: &mut Term,
+    signal: &AtomicUsize,
+    place: &Mutex<Option<OpenPlace>>,
+) -> io::Result<i32> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     // Piped commands report here from their threads.
@@ -244,6 +266,13 @@ fn event_loop(app: &mut Shell, terminal: &mut Term, signal: &AtomicUsize) -> io:
         if (size.width, size.height) != app.size {
             app.resize(size.width, size.height);
         }
+        // For the watchdog.
+        let now = app.open_place();
+        if let Ok(mut p) = place.lock()
+            && *p != now
+        {
+            *p = now;
+        }
     }
 }
 
@@ -253,8 +282,13 @@ fn event_loop(app: &mut Shell, terminal: &mut Term, signal: &AtomicUsize) -> io:
 /// line after the prompt. The exit status stays that of the quit.
 fn report_save_error(shell: &Shell) {
     if let Some(e) = &shell.save_error {
-        let e = rawi::sanitize::for_terminal_line(e, rawi::sanitize::Hidden::Show);
-        // Not `eprintln!`, which panics when stderr is a hung-up terminal.
-        let _ = writeln!(io::stderr(), "rawi: {e}");
+        say(e);
     }
+}
+
+/// `rawi: message` on stderr, its controls made visible. Not `eprintln!`,
+/// which panics when stderr is a hung-up terminal.
+fn say(message: &str) {
+    let m = rawi::sanitize::for_terminal_line(message, rawi::sanitize::Hidden::Show);
+    let _ = writeln!(io::stderr(), "rawi: {m}");
 }
