@@ -164,7 +164,9 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("rawi: {e}");
+            // Not `eprintln!`: it panics when stderr is gone (the reader's
+            // terminal hung up, which is also what failed here).
+            let _ = writeln!(io::stderr(), "rawi: {e}");
             2
         }
     }
@@ -371,28 +373,16 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
             for article in &outcome.articles {
                 match format {
                     Format::Json if one => {
-                        write!(
-                            out,
-                            "{}",
-                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), true)
-                        )?;
+                        rawi::json::write_article(&mut out, article, true)?;
                         writeln!(out)?;
                     }
                     Format::Json => {
                         write!(out, "{}", if array_open { ",\n" } else { "[\n" })?;
                         array_open = true;
-                        write!(
-                            out,
-                            "{}",
-                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), true)
-                        )?;
+                        rawi::json::write_article(&mut out, article, true)?;
                     }
                     Format::Jsonl => {
-                        write!(
-                            out,
-                            "{}",
-                            rawi::json::to_terminal_safe_string(&rawi::json::to_value(article), false)
-                        )?;
+                        rawi::json::write_article(&mut out, article, false)?;
                         writeln!(out)?;
                     }
                     Format::Markdown => {

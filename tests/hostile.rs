@@ -126,3 +126,31 @@ fn unreadable_and_fifo_paths_get_a_message() {
     }
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `rawi extract > file` on a full disk: the write past the file-size limit
+/// (`ulimit -f`, 512-byte blocks in POSIX sh) fails part-way. rawi must say
+/// so and exit 2 — not die of SIGXFSZ, whose default action kills silently.
+#[cfg(unix)]
+#[test]
+fn extract_to_a_full_disk_says_so_and_exits_2() {
+    use std::os::unix::process::ExitStatusExt;
+    let d = dir().join("full");
+    std::fs::create_dir_all(&d).unwrap();
+    let out_path = d.join("out.json");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_9237d8f2f57de89b.txt");
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -f 1; exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_rawi"))
+        .args(["extract", "--format", "json", seed])
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.signal(), None, "killed by a signal: {:?}", out.status);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr:?}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    // The part that fit was written: the limit bound, not an earlier error.
+    assert_eq!(std::fs::metadata(&out_path).unwrap().len(), 512);
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-use common::pty::{Session, find, rfind};
+use common::pty::{Session, assert_restored, find};
 
 /// The reader's sessions: the repository as working folder, and XDG folders
 /// of their own so no saved position or configuration of the machine (or of
@@ -34,22 +34,6 @@ impl Session {
         ];
         Session::spawn(env!("CARGO_BIN_EXE_rawi"), args, rows, cols, cwd, &env)
     }
-}
-
-/// The terminal was handed back: bidi off before the alternate screen,
-/// alternate screen left, bidi back on after it, and nothing drawn after.
-fn assert_restored(s: &mut Session) {
-    let raw = s.raw();
-    let bidi_off = find(&raw, b"\x1b[8l").expect("CSI 8 l sent");
-    let alt_on = find(&raw, b"\x1b[?1049h").expect("alternate screen entered");
-    let alt_off = rfind(&raw, b"\x1b[?1049l").expect("alternate screen left");
-    let bidi_on = rfind(&raw, b"\x1b[8h").expect("CSI 8 h sent");
-    assert!(
-        bidi_off < alt_on && alt_on < alt_off && alt_off < bidi_on,
-        "order of terminal modes"
-    );
-    assert!(!s.parser.screen().alternate_screen(), "main screen back");
-    assert!(!s.parser.screen().hide_cursor(), "cursor shown");
 }
 
 #[test]

@@ -101,6 +101,43 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"new");
     }
 
+    fn names(d: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// `chattr +i` on a folder for the life of the value: no file can be
+    /// created in it, not even by root (who ignores permission bits).
+    #[cfg(unix)]
+    struct Immutable(PathBuf);
+
+    #[cfg(unix)]
+    impl Immutable {
+        fn set(d: &Path) -> Option<Self> {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(d)
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            ok.then(|| Self(d.to_path_buf()))
+        }
+    }
+
+    #[cfg(unix)]
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn an_unwritable_folder_reports_and_loses_nothing() {
@@ -108,19 +145,66 @@ mod tests {
         let d = dir("ro");
         fs::write(d.join("keep.txt"), b"keep").unwrap();
         fs::set_permissions(&d, fs::Permissions::from_mode(0o555)).unwrap();
-        let probe = OpenOptions::new()
+        let probe = d.join("probe");
+        let root = OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(d.join("probe"));
-        if probe.is_ok() {
-            // Running as root: permissions do not bind; nothing to check here.
-            let _ = fs::remove_file(d.join("probe"));
+            .open(&probe)
+            .is_ok();
+        // As root permission bits do not bind; an immutable folder does
+        // (where the file system has the attribute and chattr is there).
+        let immutable = if root {
+            let _ = fs::remove_file(&probe);
+            match Immutable::set(&d) {
+                Some(i) => Some(i),
+                None => {
+                    eprintln!(
+                        "skipped: running as root and `chattr +i` failed on {}",
+                        d.display()
+                    );
+                    fs::set_permissions(&d, fs::Permissions::from_mode(0o755)).unwrap();
+                    return;
+                }
+            }
         } else {
-            let e = write_atomic(&d.join("out.json"), b"x", Overwrite::Never).unwrap_err();
-            assert_eq!(e.kind(), io::ErrorKind::PermissionDenied);
-        }
+            None
+        };
+        let e = write_atomic(&d.join("out.json"), b"x", Overwrite::Never).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied, "{e}");
+        let e = write_atomic(&d.join("keep.txt"), b"x", Overwrite::Confirmed).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied, "{e}");
         assert_eq!(fs::read(d.join("keep.txt")).unwrap(), b"keep");
+        assert_eq!(names(&d), ["keep.txt"]);
+        drop(immutable);
         fs::set_permissions(&d, fs::Permissions::from_mode(0o755)).unwrap();
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_file_where_the_folder_should_be_is_reported_and_kept() {
+        let d = dir("notdir");
+        let f = d.join("file");
+        fs::write(&f, b"a file").unwrap();
+        let e = write_atomic(&f.join("out.json"), b"x", Overwrite::Never).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory, "{e}");
+        assert_eq!(fs::read(&f).unwrap(), b"a file");
+        assert_eq!(names(&d), ["file"]);
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    /// The last step fails (after the temporary file was written in full):
+    /// the temporary goes, the destination stays as it was.
+    #[test]
+    fn a_failed_rename_removes_the_temporary() {
+        let d = dir("isdir");
+        let dest = d.join("out.json");
+        fs::create_dir(&dest).unwrap();
+        fs::write(dest.join("inside.txt"), b"inside").unwrap();
+        let e = write_atomic(&dest, b"new", Overwrite::Confirmed).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::IsADirectory, "{e}");
+        assert_eq!(names(&d), ["out.json"], "no temporary file left");
+        assert_eq!(fs::read(dest.join("inside.txt")).unwrap(), b"inside");
+        let _ = fs::remove_dir_all(&d);
     }
 
     #[test]

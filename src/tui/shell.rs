@@ -10,6 +10,7 @@
 //! [`render`] draws it. Loading happens in the [`Catalog`]'s threads; the
 //! terminal loop calls [`Shell::tick`] between frames to take their work.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -220,6 +221,26 @@ pub struct Open {
     pub hash: u64,
 }
 
+/// Where the open article is, as its reading memory keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPlace {
+    /// Content hash of the article.
+    pub hash: u64,
+    /// Paragraph at the top of the screen.
+    pub paragraph: usize,
+    /// Byte offset at the top of the screen.
+    pub offset: usize,
+    /// Its marks.
+    pub marks: BTreeMap<char, usize>,
+}
+
+impl OpenPlace {
+    /// Puts this place in `state`.
+    pub fn remember_in(&self, state: &mut State) {
+        state.remember_at(self.hash, self.paragraph, self.offset, &self.marks);
+    }
+}
+
 /// Everything on screen and between screens.
 #[derive(Debug)]
 pub struct Shell {
@@ -245,6 +266,11 @@ pub struct Shell {
     pub state: State,
     /// Where it is saved (`None`: nowhere, e.g. no HOME).
     pub state_path: Option<PathBuf>,
+    /// Why the last save of the reading memory failed (cleared by one that
+    /// succeeds). The status line says it while rawi runs; the save on the
+    /// way out has no status line left, so the terminal loop prints this on
+    /// stderr once the terminal is restored.
+    pub save_error: Option<String>,
     /// Terminal size.
     pub size: (u16, u16),
     /// Status-line message (cleared by the next key).
@@ -275,6 +301,7 @@ impl Shell {
             shell_keys: Vec::new(),
             state: State::default(),
             state_path: None,
+            save_error: None,
             size,
             message: None,
             prompt: false,
@@ -667,12 +694,21 @@ impl Shell {
         self.screen = Screen::Reader;
     }
 
+    /// The place of the open article, if one is open.
+    pub fn open_place(&self) -> Option<OpenPlace> {
+        self.reader.as_ref().map(|o| OpenPlace {
+            hash: o.hash,
+            paragraph: o.app.top.para,
+            offset: o.app.top_offset(),
+            marks: o.app.marks.clone(),
+        })
+    }
+
     /// Saves the open article's place and closes it.
     pub fn close_reader(&mut self) {
-        if let Some(open) = self.reader.take() {
-            let app = &open.app;
-            self.state
-                .remember_at(open.hash, app.top.para, app.top_offset(), &app.marks);
+        if let Some(place) = self.open_place() {
+            self.reader = None;
+            place.remember_in(&mut self.state);
             self.save_state();
         }
         self.screen = self.from;
@@ -683,13 +719,14 @@ impl Shell {
     }
 
     fn save_state(&mut self) {
-        if let Some(p) = &self.state_path
-            && let Err(e) = self.state.save(p)
-        {
-            self.message = Some(format!(
-                "could not save reading positions to {}: {e}",
-                p.display()
-            ));
+        let Some(p) = &self.state_path else { return };
+        self.save_error = self
+            .state
+            .save(p)
+            .err()
+            .map(|e| format!("could not save reading positions to {}: {e}", p.display()));
+        if let Some(e) = &self.save_error {
+            self.message = Some(e.clone());
         }
     }
 

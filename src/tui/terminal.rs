@@ -7,13 +7,13 @@
 //! the guard's `Drop`, the panic hook and the signal path can all call it.
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::app::{Action, BidiMode, Options};
 use super::effect::{self, Effect};
-use super::shell::{self, Shell};
+use super::shell::{self, OpenPlace, Shell};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -78,9 +78,12 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
 /// Owns the terminal while the reader runs; dropping it restores.
 struct Guard {
-    terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    /// Always `Some` until dropped (see `Drop`).
+    terminal: Option<Term>,
 }
 
 impl Guard {
@@ -102,14 +105,32 @@ impl Guard {
             execute!(out, EnableMouseCapture)?;
         }
         Ok(Self {
-            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+            terminal: Some(Terminal::new(CrosstermBackend::new(io::stdout()))?),
         })
+    }
+
+    fn terminal(&mut self) -> &mut Term {
+        self.terminal
+            .as_mut()
+            .expect("the terminal is there until the guard drops")
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        // ratatui's `Terminal` shows the cursor again in its own `Drop` and,
+        // when that fails, reports it with `eprintln!`, which panics when
+        // stderr is the same hung-up terminal. `restore` has done that
+        // work already; if the terminal is gone, the `Terminal` is
+        // forgotten (its buffers are left to the exit) instead of dropped.
+        if let Some(mut t) = self.terminal.take() {
+            if t.show_cursor().is_ok() {
+                drop(t);
+            } else {
+                std::mem::forget(t);
+            }
+        }
     }
 }
 
@@ -129,8 +150,14 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
     // On a hung-up terminal crossterm's blocking read sees end of file
     // forever and never returns, so the loop below may never look at the
     // flag again (measured: a closed pty left rawi spinning). A watchdog
-    // ends the process if the loop has not within a second of the signal.
+    // ends the process if the loop has not within a second of the signal,
+    // saving the open article's place as the loop would have: the loop
+    // keeps `place` up to date for it (the rest of the reading memory is
+    // saved whenever an article is closed, so the file has it).
     let watched = Arc::clone(&signal);
+    let place = Arc::new(Mutex::new(shell.open_place()));
+    let watched_place = Arc::clone(&place);
+    let state_path = shell.state_path.clone();
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -138,25 +165,56 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             if s != 0 {
                 std::thread::sleep(Duration::from_secs(1));
                 restore();
+                let open = watched_place.lock().ok().and_then(|p| p.clone());
+                if let (Some(path), Some(open)) = (state_path, open) {
+                    let mut state = rawi::state::State::load(&path);
+                    open.remember_in(&mut state);
+                    if let Err(e) = state.save(&path) {
+                        say(&format!(
+                            "could not save reading positions to {}: {e}",
+                            path.display()
+                        ));
+                    }
+                }
                 std::process::exit(128 + s as i32);
             }
         }
     });
     let mut guard = Guard::enter(&opts)?;
-    let size = guard.terminal.size()?;
-    shell.resize(size.width, size.height);
-    let app = &mut shell;
+    let result = event_loop(&mut shell, guard.terminal(), &signal, &place);
+    // However the loop ended — `q`, a signal, or a terminal that went away
+    // under it (EIO) — the open article's place is saved and the terminal
+    // given back.
+    shell.finish();
+    drop(guard);
+    report_save_error(&shell);
+    match (result, signal.load(Ordering::Relaxed)) {
+        // The kernel fails the writes to a hung-up terminal (EIO) as it
+        // sends SIGHUP: when the signal is in, it says what happened.
+        (Err(_), s) if s != 0 => Ok(128 + s as i32),
+        (result, _) => result,
+    }
+}
+
+/// Draws, reads keys and performs effects until the user quits (`Ok(0)`), a
+/// signal arrives (`Ok(128 + signal)`) or the terminal fails.
+fn event_loop(
+    app: &mut Shell,
+    terminal: &mut Term,
+    signal: &AtomicUsize,
+    place: &Mutex<Option<OpenPlace>>,
+) -> io::Result<i32> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     // Piped commands report here from their threads.
     let (done, outcomes) = std::sync::mpsc::channel();
     loop {
         let s = signal.load(Ordering::Relaxed);
         if s != 0 {
-            app.finish();
-            drop(guard);
             return Ok(128 + s as i32);
         }
         if app.quit {
-            break;
+            return Ok(0);
         }
         // I/O the reader's last keys asked for: OSC 52 goes through the
         // terminal's own writer, between frames; commands run on their own thread.
@@ -165,7 +223,7 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
                 match e {
                     Effect::Pipe { command, input } => effect::spawn_pipe(command, input, done.clone()),
                     e => {
-                        let outcome = effect::perform(e, guard.terminal.backend_mut());
+                        let outcome = effect::perform(e, terminal.backend_mut());
                         open.app.finish(outcome);
                     }
                 }
@@ -175,10 +233,10 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             }
         }
         if app.quit {
-            break;
+            return Ok(0);
         }
         app.tick();
-        guard.terminal.draw(|frame| shell::render(app, frame))?;
+        terminal.draw(|frame| shell::render(app, frame))?;
         // Poll so a signal is noticed within a quarter second, and the
         // library's progress shows ten times a second while it loads.
         let wait = if app.catalog.loaded() { 250 } else { 100 };
@@ -204,12 +262,33 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
             }
         }
         // The size the terminal reports wins over what events said.
-        let size = guard.terminal.size()?;
+        let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.resize(size.width, size.height);
         }
+        // For the watchdog.
+        let now = app.open_place();
+        if let Ok(mut p) = place.lock()
+            && *p != now
+        {
+            *p = now;
+        }
     }
-    app.finish();
-    drop(guard);
-    Ok(0)
+}
+
+/// Says on stderr, once the terminal is back, that the reading positions
+/// could not be saved (a full disk, a read-only folder): the save on the way
+/// out has no status line to say it in, and a silent loss is worse than a
+/// line after the prompt. The exit status stays that of the quit.
+fn report_save_error(shell: &Shell) {
+    if let Some(e) = &shell.save_error {
+        say(e);
+    }
+}
+
+/// `rawi: message` on stderr, its controls made visible. Not `eprintln!`,
+/// which panics when stderr is a hung-up terminal.
+fn say(message: &str) {
+    let m = rawi::sanitize::for_terminal_line(message, rawi::sanitize::Hidden::Show);
+    let _ = writeln!(io::stderr(), "rawi: {m}");
 }

@@ -5,6 +5,8 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -20,6 +22,10 @@ pub struct Session {
     pub bytes: Arc<Mutex<Vec<u8>>>,
     pub parser: vt100::Parser,
     pub fed: usize,
+    /// Asks the reader thread to stop after its current read.
+    stop: Arc<AtomicBool>,
+    /// Told when the reader thread has ended (and closed its fd).
+    reader_done: Receiver<()>,
 }
 
 impl Session {
@@ -56,6 +62,9 @@ impl Session {
         let writer = pty.master.take_writer().expect("pty writer");
         let bytes = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&bytes);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let (done, reader_done) = channel();
         std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
@@ -63,7 +72,12 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                if stopped.load(Ordering::SeqCst) {
+                    break;
+                }
             }
+            drop(reader);
+            let _ = done.send(());
         });
         Session {
             master: pty.master,
@@ -72,7 +86,48 @@ impl Session {
             bytes,
             parser: vt100::Parser::new(nz(rows), nz(cols), 0),
             fed: 0,
+            stop,
+            reader_done,
         }
+    }
+
+    /// Closes the terminal under the program, as closing a terminal window
+    /// does: every master-side fd is closed, so the kernel hangs the pty up
+    /// (SIGHUP to the program; its reads then return end of file, its
+    /// writes EIO). The reader thread holds a clone of the master and blocks
+    /// in `read`: it is told to stop, and a resize makes the program draw so
+    /// that the read returns. After `settle` (time for the program to finish
+    /// that frame and go idle; zero: hang up while it is still drawing) the
+    /// writer and the master are dropped (dropping the writer sends the
+    /// pty's end of file, `\n` then `Ctrl-d`, as portable-pty does). Returns
+    /// the child, to watch it end.
+    pub fn hang_up(self, settle: Duration) -> Box<dyn Child + Send + Sync> {
+        let Session {
+            master,
+            writer,
+            child,
+            stop,
+            reader_done,
+            parser,
+            ..
+        } = self;
+        stop.store(true, Ordering::SeqCst);
+        let (rows, cols) = parser.screen().size();
+        master
+            .resize(PtySize {
+                rows: rows.get().saturating_add(1),
+                cols: cols.get().saturating_add(1),
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        if reader_done.recv_timeout(DEADLINE).is_err() {
+            panic!("the reader thread did not let go of the pty");
+        }
+        std::thread::sleep(settle);
+        drop(writer);
+        drop(master);
+        child
     }
 
     /// Feeds what arrived since the last call to the emulator.
@@ -154,6 +209,23 @@ impl Session {
     pub fn raw(&self) -> Vec<u8> {
         self.bytes.lock().unwrap().clone()
     }
+}
+
+/// The terminal was handed back: bidi off before the alternate screen,
+/// alternate screen left, bidi back on after it, and nothing drawn after.
+pub fn assert_restored(s: &mut Session) {
+    let raw = s.raw();
+    let bidi_off = find(&raw, b"\x1b[8l").expect("CSI 8 l sent");
+    let alt_on = find(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let alt_off = rfind(&raw, b"\x1b[?1049l").expect("alternate screen left");
+    let bidi_on = rfind(&raw, b"\x1b[8h").expect("CSI 8 h sent");
+    assert!(
+        bidi_off < alt_on && alt_on < alt_off && alt_off < bidi_on,
+        "order of terminal modes"
+    );
+    s.pump();
+    assert!(!s.parser.screen().alternate_screen(), "main screen back");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown");
 }
 
 pub fn nz(n: u16) -> std::num::NonZeroU16 {
