@@ -15,6 +15,10 @@ use std::time::{Duration, Instant};
 use common::pty::Session;
 
 const LINE: &str = "وقال الوزير إن «الحوار مهم» في 60 في المئة من الحالات.";
+/// The same line not ending a sentence: a block of such long lines is one
+/// hard-wrapped paragraph of 100 MB, which the analysis cuts into pieces of
+/// at most `rawi::extract::structure::MAX_PARAGRAPH` bytes.
+const WRAPPED: &str = "وقال الوزير إن «الحوار مهم» في 60 في المئة من الحالات و";
 /// Size of the article.
 const SIZE: usize = 100_000_000;
 /// Address-space cap for `extract` (`ulimit -v`, KiB in POSIX sh): five
@@ -33,8 +37,8 @@ impl Drop for Cleanup {
     }
 }
 
-/// Writes the article; returns its path and its number of lines.
-fn big_file(tag: &str) -> (PathBuf, usize) {
+/// Writes the article of `line`s; returns its path and its number of lines.
+fn big_file(tag: &str, text: &str) -> (PathBuf, usize) {
     let d = std::env::temp_dir().join(format!("rawi-big-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     let path = d.join("no-blank-lines.txt");
@@ -47,7 +51,7 @@ fn big_file(tag: &str) -> (PathBuf, usize) {
             *c = b'a' + (n % 26) as u8;
             n /= 26;
         }
-        let line = format!("{} {LINE}\n", std::str::from_utf8(&word).unwrap());
+        let line = format!("{} {text}\n", std::str::from_utf8(&word).unwrap());
         out.write_all(line.as_bytes()).unwrap();
         written += line.len();
         lines += 1;
@@ -58,8 +62,28 @@ fn big_file(tag: &str) -> (PathBuf, usize) {
 
 #[test]
 fn extract_json_of_100_mb_without_a_blank_line_streams_in_bounded_memory() {
-    let (path, lines) = big_file("extract");
+    let (path, lines) = big_file("extract", LINE);
     let _cleanup = Cleanup(path.parent().unwrap().to_path_buf());
+    let (paragraphs, ..) = extract_streams(&path);
+    assert_eq!(paragraphs, lines, "one paragraph per line");
+}
+
+#[test]
+fn extract_json_of_one_100_mb_paragraph_cuts_it_in_bounded_pieces() {
+    let (path, _) = big_file("extract-wrapped", WRAPPED);
+    let _cleanup = Cleanup(path.parent().unwrap().to_path_buf());
+    let (paragraphs, ..) = extract_streams(&path);
+    // Pieces end at a line break in the second half of each 64 KiB window.
+    let max = rawi::extract::structure::MAX_PARAGRAPH;
+    assert!(
+        (SIZE / max..=2 * SIZE / max + 2).contains(&paragraphs),
+        "{paragraphs} paragraphs"
+    );
+}
+
+/// Runs `rawi extract --format json` on `path` under the memory cap and
+/// reads its output as a stream: (paragraphs, quotes, numbers).
+fn extract_streams(path: &std::path::Path) -> (usize, usize, usize) {
     let start = Instant::now();
     let mut child = Command::new("sh")
         .args(["-c", &format!("ulimit -v {CAP_KIB}; exec \"$0\" \"$@\"")])
@@ -104,12 +128,12 @@ fn extract_json_of_100_mb_without_a_blank_line_streams_in_bounded_memory() {
     );
     assert!(stderr.is_empty(), "{stderr}");
     assert_eq!(last, b"}\n", "the JSON is complete");
-    assert_eq!(paragraphs, lines, "one paragraph per line");
     assert!(quotes > 0 && numbers > 0, "{quotes} quotes, {numbers} numbers");
     eprintln!(
         "extract --format json: {bytes} bytes, {paragraphs} paragraphs, {quotes} quotes, \
          {numbers} numbers in {took:?} under ulimit -v {CAP_KIB}"
     );
+    (paragraphs, quotes, numbers)
 }
 
 /// Peak resident memory of a running process, in KiB.
@@ -121,7 +145,16 @@ fn vm_hwm(pid: u32) -> Option<usize> {
 
 #[test]
 fn the_reader_opens_100_mb_without_a_blank_line_and_pages() {
-    let (path, _) = big_file("reader");
+    reader_pages("reader", LINE);
+}
+
+#[test]
+fn the_reader_opens_one_100_mb_paragraph_and_pages() {
+    reader_pages("reader-wrapped", WRAPPED);
+}
+
+fn reader_pages(tag: &str, line: &str) {
+    let (path, _) = big_file(tag, line);
     let home = path.parent().unwrap().to_path_buf();
     let _cleanup = Cleanup(home.clone());
     let env = [

@@ -130,9 +130,11 @@ fn units(text: &str) -> Vec<Span> {
                 s.chars().count() >= 40 && !ends_sentence(s)
             });
         if wrapped {
-            units.push(Span::new(block[0].start, block[block.len() - 1].end));
+            push_unit(text, Span::new(block[0].start, block[block.len() - 1].end), units);
         } else {
-            units.append(block);
+            for &line in block.iter() {
+                push_unit(text, line, units);
+            }
         }
         block.clear();
     };
@@ -152,6 +154,59 @@ fn units(text: &str) -> Vec<Span> {
     }
     flush(&mut block, &mut units);
     units
+}
+
+/// A paragraph is at most this many bytes: a longer block (a scrape with no
+/// blank line and no sentence end, a megabyte line) is cut into pieces of
+/// this size, so that no step that works a paragraph at a time — the
+/// tokens of the analysis, the reader's layout — holds more than this at
+/// once. No paragraph of a real article comes near it.
+pub const MAX_PARAGRAPH: usize = 64 * 1024;
+
+/// Pushes `span`, cut into pieces of at most [`MAX_PARAGRAPH`] bytes: after
+/// the last line break, else sentence end, else space in the second half
+/// of a piece, else at a character boundary. Whitespace at the cuts is left
+/// out of the pieces.
+fn push_unit(text: &str, span: Span, units: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > MAX_PARAGRAPH {
+        let window = text.get(start..start + MAX_PARAGRAPH).map_or_else(
+            || {
+                let mut end = start + MAX_PARAGRAPH;
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &text[start..end]
+            },
+            |w| w,
+        );
+        let half = window.len() / 2;
+        // just after the character found at `i` (or at it: `keep` false)
+        let cut_at = |i: Option<usize>, keep: bool| {
+            i.map(|i| {
+                i + if keep {
+                    window[i..].chars().next().map_or(0, char::len_utf8)
+                } else {
+                    0
+                }
+            })
+            .filter(|&i| i > half)
+        };
+        let cut = cut_at(window.rfind('\n'), true)
+            .or_else(|| cut_at(window.rfind(['.', '!', '?', '؟']), true))
+            .or_else(|| cut_at(window.rfind(char::is_whitespace), false))
+            .unwrap_or(window.len());
+        let piece = Span::new(start, start + cut);
+        let trimmed = piece.of(text).trim_end();
+        if !trimmed.is_empty() {
+            units.push(Span::new(start, start + trimmed.len()));
+        }
+        start += cut;
+        start += text[start..span.end].len() - text[start..span.end].trim_start().len();
+    }
+    if start < span.end {
+        units.push(Span::new(start, span.end));
+    }
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -269,6 +324,35 @@ mod tests {
             .iter()
             .map(|p| (p.role, p.span.of(text).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_huge_block_is_cut_into_paragraphs_of_bounded_size() {
+        // A megabyte line of Arabic letters with no space: cut at
+        // character boundaries.
+        let line = "بتت".repeat(200_000);
+        // A hard-wrapped block of long lines that end no sentence: cut after
+        // a line break.
+        let wrapped = "وقال الوزير إن الحوار مهم في ستين في المئة من الحالات و\n".repeat(20_000);
+        for body in [line, wrapped] {
+            let text = format!("Title\n\n{body}");
+            let s = parse(&text, Direction::Rtl);
+            assert!(
+                s.paragraphs.len() > body.len() / MAX_PARAGRAPH,
+                "{}",
+                s.paragraphs.len()
+            );
+            let mut covered = String::new();
+            for p in &s.paragraphs[1..] {
+                let piece = p.span.of(&text);
+                assert!(piece.len() <= MAX_PARAGRAPH && !piece.is_empty());
+                assert_eq!(piece, piece.trim());
+                covered.push_str(piece);
+            }
+            // Nothing but whitespace at the cuts is lost.
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(squeeze(&covered), squeeze(&body));
+        }
     }
 
     #[test]
