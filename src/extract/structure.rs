@@ -170,16 +170,11 @@ pub const MAX_PARAGRAPH: usize = 64 * 1024;
 fn push_unit(text: &str, span: Span, units: &mut Vec<Span>) {
     let mut start = span.start;
     while span.end - start > MAX_PARAGRAPH {
-        let window = text.get(start..start + MAX_PARAGRAPH).map_or_else(
-            || {
-                let mut end = start + MAX_PARAGRAPH;
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                &text[start..end]
-            },
-            |w| w,
-        );
+        let mut end = start + MAX_PARAGRAPH;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
         let half = window.len() / 2;
         // just after the character found at `i` (or at it: `keep` false)
         let cut_at = |i: Option<usize>, keep: bool| {
