@@ -89,7 +89,7 @@ fn extract_streams(path: &std::path::Path) -> (usize, usize, usize) {
         .args(["-c", &format!("ulimit -v {CAP_KIB}; exec \"$0\" \"$@\"")])
         .arg(env!("CARGO_BIN_EXE_rawi"))
         .args(["extract", "--format", "json"])
-        .arg(&path)
+        .arg(path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
