@@ -25,6 +25,18 @@ pub struct Document {
     pub date: Option<String>,
     /// The record's `lang`.
     pub lang: Option<String>,
+    /// For the one record of a JSONL line: where the line is in its file
+    /// ([`load_record`] reads it again without the rest of the file).
+    pub origin: Option<Origin>,
+}
+
+/// Where a JSONL line lies in its file, in bytes (without its line break).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// Offset of the line's first byte.
+    pub offset: u64,
+    /// Length of the line.
+    pub len: u64,
 }
 
 impl Document {
@@ -36,6 +48,7 @@ impl Document {
             url: None,
             date: None,
             lang: None,
+            origin: None,
         }
     }
 }
@@ -179,13 +192,30 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
             && trimmed.lines().filter(|l| !l.trim().is_empty()).count() > 1);
     let json = !jsonl && (lower.ends_with(".json") || trimmed.starts_with('{'));
     if jsonl {
-        for (i, line) in text.lines().enumerate() {
+        // Offsets into the file hold only when the text is its bytes as
+        // they are (no BOM, no UTF-16, nothing replaced).
+        let same_bytes = text.as_bytes() == bytes;
+        let mut offset = 0u64;
+        for (i, raw) in text.split_inclusive('\n').enumerate() {
+            let line_at = offset;
+            offset += raw.len() as u64;
+            let line = raw.strip_suffix('\n').unwrap_or(raw);
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
                 continue;
             }
             let at = format!("{source}:{}", i + 1);
             match serde_json::from_str::<Value>(line) {
-                Ok(v) => records(&at, &v, &mut loaded),
+                Ok(v) => {
+                    let before = loaded.documents.len();
+                    records(&at, &v, &mut loaded);
+                    if same_bytes && loaded.documents.len() == before + 1 {
+                        loaded.documents[before].origin = Some(Origin {
+                            offset: line_at,
+                            len: line.len() as u64,
+                        });
+                    }
+                }
                 Err(e) => loaded.errors.push(InputError::Record {
                     source: at,
                     reason: format!("not JSON: {e}"),
@@ -309,7 +339,44 @@ fn record(source: &str, value: &Value, loaded: &mut Loaded) {
         url: string(&["url", "link"]),
         date: string(&["date", "published", "published_at"]),
         lang: string(&["lang", "language"]),
+        origin: None,
     });
+}
+
+/// The record of the JSONL line at `origin` of `path`, read again on its
+/// own (labelled `source`, as when the file was read whole): opening one
+/// article of a large JSONL file costs its line, not the file.
+pub fn load_record(path: &str, source: &str, origin: Origin) -> Result<Document, InputError> {
+    use std::io::{Seek, SeekFrom};
+    let io = |error| InputError::Io {
+        source: path.to_string(),
+        error,
+    };
+    if origin.len > MAX_INPUT {
+        return Err(InputError::TooLarge {
+            source: path.to_string(),
+            size: origin.len,
+        });
+    }
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    file.seek(SeekFrom::Start(origin.offset)).map_err(io)?;
+    let mut buf = Vec::new();
+    file.take(origin.len).read_to_end(&mut buf).map_err(io)?;
+    let gone = |reason: &str| InputError::Record {
+        source: source.to_string(),
+        reason: reason.to_string(),
+    };
+    let line = std::str::from_utf8(&buf).map_err(|_| gone("changed since it was read"))?;
+    let value = serde_json::from_str::<Value>(line).map_err(|_| gone("changed since it was read"))?;
+    let mut loaded = Loaded::default();
+    records(source, &value, &mut loaded);
+    match (loaded.documents.pop(), loaded.documents.is_empty()) {
+        (Some(mut doc), true) => {
+            doc.origin = Some(origin);
+            Ok(doc)
+        }
+        _ => Err(gone("changed since it was read")),
+    }
 }
 
 #[cfg(test)]
@@ -356,6 +423,28 @@ mod tests {
         assert_eq!(l.documents[1].source, "d.jsonl:3");
         assert_eq!(l.errors.len(), 1);
         assert!(l.errors[0].to_string().contains("d.jsonl:4"));
+    }
+
+    #[test]
+    fn a_jsonl_record_reads_again_from_its_line_alone() {
+        let rec = |t: &str| serde_json::json!({"title": t, "text": "Body."}).to_string();
+        let arr = serde_json::json!([{"title": "A1", "text": "x"}, {"title": "A2", "text": "y"}]).to_string();
+        let data = format!("{}\r\n\n{}\n{arr}\n{}", rec("One"), rec("Two"), rec("Three"));
+        let path = std::env::temp_dir().join(format!("rawi-origin-{}.jsonl", std::process::id()));
+        std::fs::write(&path, &data).unwrap();
+        let p = path.display().to_string();
+        let loaded = load_path(&p).unwrap();
+        // An array line holds two records: no origin for them.
+        let origins: Vec<bool> = loaded.documents.iter().map(|d| d.origin.is_some()).collect();
+        assert_eq!(origins, [true, true, false, false, true]);
+        for doc in loaded.documents.iter().filter(|d| d.origin.is_some()) {
+            let again = load_record(&p, &doc.source, doc.origin.unwrap()).unwrap();
+            assert_eq!(&again, doc);
+        }
+        // Lossy UTF-8: offsets into the text are not offsets into the file.
+        let lossy = load_bytes("x.jsonl", b"{\"title\":\"a\xff\",\"text\":\"b\"}\n").unwrap();
+        assert_eq!(lossy.documents[0].origin, None);
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub struct Entry {
     pub len: usize,
     /// The input turned out to hold no article at this place.
     pub dead: bool,
+    /// Where its JSONL line is in the file, to read it alone again.
+    pub origin: Option<source::Origin>,
 }
 
 /// What the background threads send.
@@ -76,7 +78,7 @@ enum Msg {
     Records {
         unit: usize,
         first: usize,
-        items: Vec<(Summary, usize)>,
+        items: Vec<(Summary, usize, Option<source::Origin>)>,
     },
     /// An input is finished: how many records it had, and what went wrong.
     Done {
@@ -167,6 +169,7 @@ impl Catalog {
                 summary: None,
                 len: 0,
                 dead: false,
+                origin: None,
             });
         }
         let (tx, rx) = channel();
@@ -302,7 +305,7 @@ impl Catalog {
                 }
             }
             Msg::Records { unit, first, items } => {
-                for (k, (summary, len)) in items.into_iter().enumerate() {
+                for (k, (summary, len, origin)) in items.into_iter().enumerate() {
                     let record = first + k;
                     let e = if record == 0 {
                         self.first_entry[unit]
@@ -315,6 +318,7 @@ impl Catalog {
                             summary: None,
                             len: 0,
                             dead: false,
+                            origin: None,
                         });
                         self.entries.len() - 1
                     };
@@ -328,6 +332,7 @@ impl Catalog {
                     let entry = &mut self.entries[e];
                     entry.summary = Some(summary);
                     entry.len = len;
+                    entry.origin = origin;
                 }
             }
             Msg::Done {
@@ -348,9 +353,18 @@ impl Catalog {
     }
 
     /// Loads the full article of entry `e` (read and analysed again: the
-    /// catalog keeps only summaries).
+    /// catalog keeps only summaries). A JSONL record is read alone from its
+    /// line when the line still holds the same article, so `J`/`K` through
+    /// a large file cost one record each.
     pub fn article(&self, e: usize) -> Result<Article, String> {
         let entry = self.entries.get(e).ok_or("no such article")?;
+        if let (Unit::File(p), Some(origin), Some(summary)) =
+            (&self.units[entry.unit], entry.origin, &entry.summary)
+            && let Ok(doc) = source::load_record(p, &summary.source, origin)
+            && rawi::library::content_hash(doc.text.as_bytes()) == summary.hash
+        {
+            return Ok(analyze(doc));
+        }
         let doc = match &self.units[entry.unit] {
             Unit::Memory(d) => (**d).clone(),
             Unit::File(p) => {
@@ -402,8 +416,9 @@ fn analyse_unit(i: usize, unit: &Unit, tx: &Sender<Msg>, stop: &AtomicBool) -> b
             errors.push(format!("{}: no text (empty article)", doc.source));
             continue;
         }
+        let origin = doc.origin;
         let article = analyze(doc);
-        batch.push((summarize(&article), article.text.len()));
+        batch.push((summarize(&article), article.text.len(), origin));
         drop(article);
         if batch.len() >= CHUNK || k + 1 == total {
             let items = std::mem::take(&mut batch);
@@ -574,6 +589,44 @@ mod tests {
             cat.entries[third].summary.as_ref().unwrap().date.as_deref(),
             Some("2021-03-04")
         );
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_jsonl_record_opens_from_its_own_line() {
+        let d = std::env::temp_dir().join(format!("rawi-catalog-line-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let path = d.join("news.jsonl");
+        let rec = |t: &str, b: &str| serde_json::json!({"title": t, "text": b}).to_string();
+        let lines = [
+            rec("First", "Body one."),
+            rec("Second", "He said that it was fine."),
+            rec("Third", "Body three."),
+        ];
+        std::fs::write(&path, lines.join("\r\n")).unwrap();
+        let mut cat = Catalog::start(vec![Unit::File(path.display().to_string())], 1);
+        cat.wait();
+        let third = cat.entries.iter().position(|e| e.title == "Third").unwrap();
+        assert!(cat.entries[third].origin.is_some());
+        // The line before it stops being a record: reading the whole file
+        // again would now find "Third" as the second record and open the
+        // wrong one; its own line still holds it.
+        let shifted = lines[0].clone() + "\r\n" + &"x".repeat(lines[1].len()) + "\r\n" + &lines[2];
+        std::fs::write(&path, &shifted).unwrap();
+        let a = cat.article(third).unwrap();
+        assert_eq!(a.title(), "Third");
+        assert_eq!(a.source, format!("{}:3", path.display()));
+        // Its own line changed: the whole file is read again.
+        let edited = [
+            lines[0].clone(),
+            lines[1].clone(),
+            rec("Third", "Body three, edited."),
+        ]
+        .join("\r\n");
+        std::fs::write(&path, &edited).unwrap();
+        let a = cat.article(third).unwrap();
+        assert!(a.text.contains("edited"), "{}", a.text);
         let _ = std::fs::remove_dir_all(&d);
     }
 
