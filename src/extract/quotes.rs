@@ -548,6 +548,17 @@ impl<'a> Finder<'a> {
                 | "prof"
                 | "st"
                 | "gen"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "rev"
+                | "capt"
+                | "maj"
+                | "supt"
+                | "insp"
+                | "det"
+                | "cmdr"
+                | "adm"
                 | "col"
                 | "lt"
                 | "sgt"
@@ -1628,6 +1639,30 @@ mod tests {
         ]);
         assert!(q.iter().all(|x| x.1 == Some(SpeakerKind::Organization)), "{q:?}");
         assert!(q.iter().all(|x| !x.4));
+    }
+
+    #[test]
+    fn documents_branches_and_titled_officials() {
+        let q = quotes(&[
+            "وتنطلق الدورة الاستدراكية يوم 3 يوليوز المقبل، على أن تُعلن نتائجها في 15 من الشهر نفسه، حسب بلاغ للوزارة.",
+            "وبحسب بيانات دائرة الإحصاءات العامة، بلغ معدل التضخم في الأشهر العشرة الأولى من العام 1.8 بالمئة.",
+            "Deschutes County Sheriff Ray Delgado told reporters at a briefing that deputies had gone door to door.",
+            "Gov. Ellen Marsh said in a statement that crews would get every resource they need.",
+            "More than 40 large wildfires are currently burning across the West, according to the National Interagency Fire Center.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("بلاغ للوزارة", Some(SpeakerKind::Organization)),
+                ("بيانات دائرة الإحصاءات العامة", Some(SpeakerKind::Organization)),
+                ("Ray Delgado", Some(SpeakerKind::Person)),
+                ("Ellen Marsh", Some(SpeakerKind::Person)),
+                ("National Interagency Fire Center", Some(SpeakerKind::Organization)),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[3].3, "crews would get every resource they need.");
     }
 
     #[test]
