@@ -993,9 +993,35 @@ impl<'a> Finder<'a> {
         }
         let mut mention = self.ar_phrase(from, end);
         let mut np_end = end;
+        // A role with a place or a field in it (`المتحدث باسم الدفاع المدني
+        // في السودان العميد عبد الرحيم النور`, `الخبير في الموارد المائية
+        // الدكتور حسن إبراهيم`): the phrase goes on over `في` when a title or
+        // a given name follows before the next stop.
+        if mention.name.is_none()
+            && mention.kind.is_none()
+            && end < s1
+            && matches!(self.t.fold(end), "في" | "فى")
+        {
+            let mut more = end + 1;
+            while more < s1 && more - end < 8 && !stop(more) {
+                more += 1;
+            }
+            let names_someone = (end + 1..more).any(|k| {
+                let f = self.t.fold(k);
+                (lex.honorifics.contains(f) && k + 1 < more && self.name_like(k + 1))
+                    || (self.name_like(k) && lex.first_names.contains(f))
+            });
+            if names_someone {
+                let longer = self.ar_phrase(from, more);
+                if longer.name.is_some() {
+                    mention = longer;
+                    np_end = more;
+                }
+            }
+        }
         // `وزير الخارجية العراقي، فؤاد حسين، إن` and `محمد العبادي، مدير عام …، أن`.
-        if end < s1 && matches!(self.t.toks[end].punct(), Some(',' | '،')) {
-            let a = end + 1;
+        if np_end < s1 && matches!(self.t.toks[np_end].punct(), Some(',' | '،')) {
+            let a = np_end + 1;
             let mut b = a;
             while b < s1 && b - a < 10 && !stop(b) {
                 b += 1;
@@ -1663,6 +1689,20 @@ mod tests {
             "{q:?}"
         );
         assert_eq!(q[3].3, "crews would get every resource they need.");
+    }
+
+    #[test]
+    fn a_role_with_a_place_in_it_goes_on_to_the_name() {
+        let q = quotes(&[
+            "قال المتحدث باسم الدفاع المدني في السودان العميد عبد الرحيم النور، الثلاثاء، إن حصيلة ضحايا السيول ارتفعت إلى 34 قتيلاً.",
+            "وقالت مديرة فرع الهلال الأحمر السوداني في الولاية سلمى عثمان إن نحو خمسة آلاف أسرة فقدت مأواها.",
+            "وقال الخبير في الموارد المائية الدكتور حسن إبراهيم لـ\"سكاي نيوز عربية\" إن معدلات الأمطار تجاوزت المتوسط.",
+            "وقال الوزير في كلمة ألقاها أمام البرلمان إن الموازنة ستقر قريباً.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["عبد الرحيم النور", "سلمى عثمان", "حسن إبراهيم", "الوزير"], "{q:?}");
+        assert!(q[0].3.starts_with("حصيلة ضحايا"), "{q:?}");
+        assert!(q[2].3.starts_with("معدلات الأمطار"), "{q:?}");
     }
 
     #[test]
