@@ -1119,6 +1119,31 @@ impl<'a> Finder<'a> {
         if has_noun(&lex.anonymous, f0) {
             return named(SpeakerKind::Anonymous);
         }
+        // A person named before, by their family name (`وأضاف الخطيب` after
+        // `سامر الخطيب`), and not by a given name shared with others (`عبد`):
+        // the name ends with the known words, and a word after it that is no
+        // name, or an outlet or addressee with `ل` (`وصرّح الدحماني لهسبريس`),
+        // is not part of it.
+        if self.registry.is_name_word(f0)
+            && !lex.first_names.contains(f0)
+            && !has_noun(&lex.roles, f0)
+        {
+            let mut m = a + 1;
+            while m < b && self.registry.is_name_word(self.t.fold(m)) {
+                m += 1;
+            }
+            let ends = m >= b || !self.name_like(m) || {
+                let f = self.t.fold(m);
+                f.starts_with('ل') && !f.starts_with("ال") && !lex.first_names.contains(f)
+            };
+            if ends {
+                return Mention {
+                    name: Some(self.text_of(a, m)),
+                    kind: Some(SpeakerKind::Person),
+                    ..Mention::default()
+                };
+            }
+        }
         // `ناثان براون وميشيل دين`: names joined by و speak as a group.
         if (a + 1..b).any(|k| {
             self.name_like(k - 1)
@@ -1703,6 +1728,23 @@ mod tests {
         assert_eq!(who, ["عبد الرحيم النور", "سلمى عثمان", "حسن إبراهيم", "الوزير"], "{q:?}");
         assert!(q[0].3.starts_with("حصيلة ضحايا"), "{q:?}");
         assert!(q[2].3.starts_with("معدلات الأمطار"), "{q:?}");
+    }
+
+    #[test]
+    fn a_family_name_said_before_is_that_person() {
+        let q = quotes(&[
+            "قال وزير المالية سامر الخطيب، في مؤتمر صحفي، إن الموازنة تقدّر الإيرادات بنحو 10.2 مليار دينار.",
+            "وأضاف الخطيب أن عجز الموازنة سيتراجع إلى 2.9 بالمئة.",
+            "في المقابل، اعتبر عبد الإله الدحماني، الكاتب العام للجامعة الوطنية للتعليم، أن \"الأرقام المعلنة لا تعكس تحسناً\".",
+            "وصرّح الدحماني لهسبريس بأن \"الوزارة مطالبة بنشر نتائج الدراسات الدولية\".",
+            "وقال عبد الله الموسى إن التعليم الإلكتروني ينمو.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["سامر الخطيب", "سامر الخطيب", "عبد الإله الدحماني", "عبد الإله الدحماني", "عبد الله الموسى"],
+            "{q:?}"
+        );
     }
 
     #[test]

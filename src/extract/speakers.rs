@@ -16,6 +16,7 @@
 use crate::article::{Speaker, SpeakerKind};
 use crate::extract::lexicon::strip_article;
 use crate::text::fold;
+use rustc_hash::FxHashSet;
 
 /// Grammatical gender and number of a verb or speaker, where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -79,6 +80,8 @@ pub struct Registry {
     history: Vec<usize>,
     /// The person last speaking or named (for English `he`/`she`).
     salient_person: Option<usize>,
+    /// Every word of a person's name so far (folded, without the article).
+    name_words: FxHashSet<String>,
 }
 
 const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", "our", "my"];
@@ -135,6 +138,18 @@ impl Registry {
             self.role_only(m.role.as_deref().unwrap_or(""), role_key, kind, agreement)
         };
         Some(id)
+    }
+
+    /// True when the folded word (with or without its article) is one of
+    /// the words of a person named so far (`الخطيب` after `سامر الخطيب`).
+    pub fn is_name_word(&self, folded: &str) -> bool {
+        !self.name_words.is_empty() && self.name_words.contains(strip_article(folded))
+    }
+
+    fn learn_name(&mut self, id: usize) {
+        if self.speakers[id].kind == SpeakerKind::Person {
+            self.name_words.extend(self.entries[id].name_key.iter().cloned());
+        }
     }
 
     /// Records that `id` spoke: it becomes the current speaker.
@@ -196,7 +211,9 @@ impl Registry {
     fn push(&mut self, speaker: Speaker, entry: Entry) -> usize {
         self.speakers.push(speaker);
         self.entries.push(entry);
-        self.speakers.len() - 1
+        let id = self.speakers.len() - 1;
+        self.learn_name(id);
+        id
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
@@ -232,6 +249,7 @@ impl Registry {
             let old = std::mem::replace(&mut self.speakers[id].name, name.to_string());
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
+            self.learn_name(id);
             self.fill_role(id, role, role_key);
             return id;
         }
@@ -245,6 +263,7 @@ impl Registry {
             self.speakers[id].kind = SpeakerKind::Person;
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
+            self.learn_name(id);
             return id;
         }
         self.push(
