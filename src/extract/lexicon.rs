@@ -156,6 +156,8 @@ lexicon! {
     role_modifiers => "role_modifiers.txt";
     /// Common given names.
     first_names => "first_names.txt";
+    /// General role nouns that, definite and alone, point back to a speaker.
+    anaphoric_roles => "anaphoric_roles.txt";
     /// Titles and honorifics.
     honorifics => "honorifics.txt";
     /// Organisation heads.

@@ -1119,6 +1119,14 @@ impl<'a> Finder<'a> {
         if has_noun(&lex.anonymous, f0) {
             return named(SpeakerKind::Anonymous);
         }
+        // `المتحدث ذاته`, `المصدر نفسه`: the same one as before.
+        if b > a + 1 && matches!(self.t.fold(b - 1), "ذاته" | "ذاتها" | "نفسه" | "نفسها") {
+            return Mention {
+                role: Some(self.text_of(a, b)),
+                same: true,
+                ..Mention::default()
+            };
+        }
         // A person named before, by their family name (`وأضاف الخطيب` after
         // `سامر الخطيب`), and not by a given name shared with others (`عبد`):
         // the name ends with the known words, and a word after it that is no
@@ -1212,6 +1220,7 @@ impl<'a> Finder<'a> {
                 role: (ns > a).then(|| self.text_of(a, ns)),
                 kind: Some(SpeakerKind::Person),
                 pronoun: None,
+                same: false,
             };
         }
         // A lone family name (`الكاظمي`, `الموسى`): definite, ending in ي.
@@ -1222,8 +1231,18 @@ impl<'a> Finder<'a> {
                 ..Mention::default()
             };
         }
+        // A definite general role, alone or with adjectives (`المسؤولة
+        // الحكومية`, `المتحدث`), points back to whoever holds it or is
+        // speaking.
+        let same = Self::is_definite(f0)
+            && has_noun(&lex.anaphoric_roles, f0)
+            && (a + 1..b).all(|k| {
+                let f = self.t.fold(k);
+                Self::is_definite(f) && (f.ends_with('ي') || f.ends_with("يه"))
+            });
         Mention {
             role: Some(self.text_of(a, b)),
+            same,
             ..Mention::default()
         }
     }
@@ -1455,6 +1474,7 @@ impl<'a> Finder<'a> {
                 role,
                 kind: Some(SpeakerKind::Person),
                 pronoun: None,
+                same: false,
             },
             None => Mention {
                 role,
@@ -1745,6 +1765,30 @@ mod tests {
             ["سامر الخطيب", "سامر الخطيب", "عبد الإله الدحماني", "عبد الإله الدحماني", "عبد الله الموسى"],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn the_same_speaker_and_a_general_role_point_back() {
+        let q = quotes(&[
+            "وقالت الوزيرة نادية بنعلي، خلال ندوة صحافية بالرباط، إن عدد الناجحين بلغ 298 ألفاً.",
+            "وأضافت المسؤولة الحكومية أن الإناث حققن نسبة نجاح بلغت 72 في المائة.",
+            "وقال عبد الإله الدحماني إن \"الأرقام المعلنة لا تعكس بالضرورة تحسناً\".",
+            "وحسب المتحدث ذاته، فإن النقابة ستعقد ندوة وطنية أواخر الشهر الجاري.",
+            "وقال المتحدث باسم الوزارة إن النتائج ستنشر غداً.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("نادية بنعلي", Some(SpeakerKind::Person)),
+                ("نادية بنعلي", Some(SpeakerKind::Person)),
+                ("عبد الإله الدحماني", Some(SpeakerKind::Person)),
+                ("عبد الإله الدحماني", Some(SpeakerKind::Person)),
+                ("المتحدث باسم الوزارة", Some(SpeakerKind::Anonymous)),
+            ],
+            "{q:?}"
+        );
+        assert!(q[3].3.contains("النقابة ستعقد"), "{q:?}");
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub struct Mention {
     pub kind: Option<SpeakerKind>,
     /// A pronoun instead of a name.
     pub pronoun: Option<Pronoun>,
+    /// The phrase points back to someone already speaking (`المتحدث ذاته`
+    /// "the same speaker", `المسؤولة الحكومية` "the government official"
+    /// right after a minister spoke).
+    pub same: bool,
 }
 
 impl Mention {
@@ -123,6 +127,14 @@ impl Registry {
         if m.is_empty() {
             return self.current_for(agreement);
         }
+        if m.same
+            && let Some(id) = self.same_as_before(m, agreement)
+        {
+            if let Some(role) = &m.role {
+                self.add_alias(id, role);
+            }
+            return Some(id);
+        }
         let kind = m.kind.unwrap_or(SpeakerKind::Person);
         let role_key = m.role.as_deref().map(key).unwrap_or_default();
         let id = if kind == SpeakerKind::Person && m.name.is_some() {
@@ -188,23 +200,41 @@ impl Registry {
             .find(|&i| pred(&self.speakers[i]))
     }
 
+    /// Who a phrase pointing back (`المتحدث ذاته`, `المسؤولة الحكومية`)
+    /// means: the latest speaker whose role or name has its head word, else
+    /// the latest person speaking whose gender fits.
+    fn same_as_before(&self, m: &Mention, agreement: Agreement) -> Option<usize> {
+        let head = m.role.as_deref().map(key).and_then(|k| k.into_iter().next())?;
+        if let Some(id) = self.history.iter().rev().copied().find(|&i| {
+            self.entries[i].role_key.contains(&head) || self.entries[i].name_key.contains(&head)
+        }) {
+            return Some(id);
+        }
+        self.history.iter().rev().copied().find(|&i| {
+            self.speakers[i].kind == SpeakerKind::Person && self.fits(i, agreement)
+        })
+    }
+
+    /// True when speaker `i` can be the subject of a verb with this
+    /// gender and number.
+    fn fits(&self, i: usize, agreement: Agreement) -> bool {
+        let a = self.entries[i].agreement;
+        let kind = self.speakers[i].kind;
+        match agreement {
+            Agreement::Unknown => true,
+            Agreement::Plural => a == Agreement::Plural || kind == SpeakerKind::Group,
+            Agreement::Female => a != Agreement::Male && a != Agreement::Plural,
+            Agreement::Male => a != Agreement::Female && a != Agreement::Plural,
+        }
+    }
+
     /// The most recent speaker whose gender and number fit the verb.
     fn current_for(&self, agreement: Agreement) -> Option<usize> {
-        let fits = |i: usize| {
-            let a = self.entries[i].agreement;
-            let kind = self.speakers[i].kind;
-            match agreement {
-                Agreement::Unknown => true,
-                Agreement::Plural => a == Agreement::Plural || kind == SpeakerKind::Group,
-                Agreement::Female => a != Agreement::Male && a != Agreement::Plural,
-                Agreement::Male => a != Agreement::Female && a != Agreement::Plural,
-            }
-        };
         self.history
             .iter()
             .rev()
             .copied()
-            .find(|&i| fits(i))
+            .find(|&i| self.fits(i, agreement))
             .or_else(|| self.current())
     }
 
@@ -368,6 +398,7 @@ mod tests {
             role: role.map(Into::into),
             kind: Some(SpeakerKind::Person),
             pronoun: None,
+            same: false,
         }
     }
 
