@@ -717,7 +717,12 @@ impl<'a> Finder<'a> {
                         // A subjectless verb must introduce its words (`وأكد أن`).
                         return self.claim_before(at, s0, mention, agreement, qspans);
                     }
-                    if self.words_between(s0, at) {
+                    if at > s0 && matches!(self.t.fold(at - 1), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
+                    {
+                        // `بحسب رئيس اللجنة … نمر السليحات، الذي أكد أن`:
+                        // the one the relative pronoun stands for.
+                        mention = self.ar_antecedent(at - 1, s0);
+                    } else if self.words_between(s0, at) {
                         mention = self.fronted_subject(s0, at);
                     }
                 }
@@ -1247,6 +1252,36 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The noun phrase a relative pronoun at `rel` stands for: the words
+    /// right before it (and its comma), back to a cue, a stop word or
+    /// punctuation.
+    fn ar_antecedent(&self, rel: usize, s0: usize) -> Mention {
+        let lex = lexicon();
+        let mut e = rel;
+        if e > s0 && matches!(self.t.toks[e - 1].punct(), Some(',' | '،')) {
+            e -= 1;
+        }
+        let mut k = e;
+        while k > s0 && e - k < 10 {
+            let f = self.t.fold(k - 1);
+            if !self.t.toks[k - 1].is_word()
+                || !self.is_arabic(k - 1)
+                || lex.np_stops.contains(f)
+                || self.is_complementiser(k - 1)
+                || self.is_cue_word(f)
+                || lex.ar_according.contains(f)
+                || strip_conjunction(f).is_some_and(|w| lex.ar_according.contains(w))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        if k == e {
+            return Mention::default();
+        }
+        self.ar_phrase(k, e)
+    }
+
     /// For a cue with no subject after it (`… محكمة النقض … بعد ان قالت`):
     /// an organisation, group or source named earlier in the sentence.
     ///
@@ -1296,6 +1331,24 @@ impl<'a> Finder<'a> {
         let mut j = at;
         while j > s0 && EN_AUX.contains(&self.t.fold(j - 1)) {
             j -= 1;
+        }
+        // `according to the National Interagency Fire Center, which said`:
+        // the relative pronoun stands for the phrase before its comma.
+        if j > s0 + 1 && matches!(self.t.fold(j - 1), "who" | "which") && toks[j - 2].punct() == Some(',') {
+            let e = j - 2;
+            let mut a = e;
+            while a > s0 && e - a < 12 && toks[a - 1].punct() != Some(',') {
+                a -= 1;
+            }
+            if a + 1 < e && self.t.fold(a) == "according" && self.t.fold(a + 1) == "to" {
+                a += 2;
+            }
+            while a < e && !toks[a].is_word() {
+                a += 1;
+            }
+            if a < e {
+                return (self.en_phrase(a, e), a);
+            }
         }
         let mut k = j;
         while k > s0 && j - k < 16 {
@@ -1789,6 +1842,27 @@ mod tests {
             "{q:?}"
         );
         assert!(q[3].3.contains("النقابة ستعقد"), "{q:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_a_cue_stands_for_the_phrase_before_it() {
+        let q = quotes(&[
+            "ومن المقرر أن يُحال مشروع القانون إلى مجلس النواب مطلع الشهر المقبل، بحسب رئيس اللجنة المالية النيابية نمر السليحات، الذي أكد أن اللجنة ستعقد جلسات مكثفة لمناقشته.",
+            "More than 40 large wildfires are currently burning across the West, according to the National Interagency Fire Center, which said Tuesday that nearly 2.6 million acres have burned.",
+        ]);
+        let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            who,
+            [
+                ("نمر السليحات", "بحسب"),
+                ("نمر السليحات", "أكد"),
+                ("National Interagency Fire Center", "according"),
+                ("National Interagency Fire Center", "said"),
+            ],
+            "{q:?}"
+        );
+        assert!(q[1].3.starts_with("اللجنة ستعقد"), "{q:?}");
+        assert!(q[3].3.starts_with("nearly 2.6 million"), "{q:?}");
     }
 
     #[test]
