@@ -686,7 +686,12 @@ impl<'a> Finder<'a> {
                 ..
             } => {
                 agreement = a;
-                let (m, mut np_end) = self.ar_subject(at + 1, s1);
+                let (m, mut np_end) = match self.kana_subject(at, s0) {
+                    // `وكانت السلطات قد أعلنت حالة الطوارئ`: the subject came
+                    // first; what follows the verb is its object.
+                    Some(m) => (m, at + 1),
+                    None => self.ar_subject(at + 1, s1),
+                };
                 mention = m;
                 // `نقلت وكالة X عن Y قوله إن …`: Y speaks, X is the channel.
                 let relay = lexicon().ar_relay_verbs.contains(self.t.fold(at))
@@ -1250,6 +1255,23 @@ impl<'a> Finder<'a> {
             same,
             ..Mention::default()
         }
+    }
+
+    /// The subject of `كان X قد <verb>` (`وكان رئيس الوزراء قد أعلن`), for
+    /// the verb at `at`; `None` when the verb is not in that frame.
+    fn kana_subject(&self, at: usize, s0: usize) -> Option<Mention> {
+        if at < s0 + 3 || !matches!(self.t.fold(at - 1), "قد" | "وقد") {
+            return None;
+        }
+        let qad = at - 1;
+        let k = (s0.max(qad.saturating_sub(10))..qad - 1).rev().find(|&k| {
+            matches!(
+                self.t.fold(k),
+                "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت" | "كانوا" | "وكانوا"
+            )
+        })?;
+        let all_words = (k + 1..qad).all(|i| self.t.toks[i].is_word() && self.is_arabic(i));
+        (all_words && k + 1 < qad).then(|| self.ar_phrase(k + 1, qad))
     }
 
     /// The noun phrase a relative pronoun at `rel` stands for: the words
@@ -1863,6 +1885,25 @@ mod tests {
         );
         assert!(q[1].3.starts_with("اللجنة ستعقد"), "{q:?}");
         assert!(q[3].3.starts_with("nearly 2.6 million"), "{q:?}");
+    }
+
+    #[test]
+    fn kana_subject_qad_verb_has_its_subject_before_the_verb() {
+        let q = quotes(&[
+            "وكانت السلطات قد أعلنت حالة الطوارئ في الولاية لمدة ثلاثة أشهر في 10 أغسطس الجاري.",
+            "وكان رئيس الوزراء قد أعلن الأسبوع الماضي أن الحكومة ستطلق ثلاث حزم تحفيزية.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("السلطات", Some(SpeakerKind::Organization)),
+                ("رئيس الوزراء", Some(SpeakerKind::Anonymous)),
+            ],
+            "{q:?}"
+        );
+        assert!(q[0].3.starts_with("حالة الطوارئ"), "{q:?}");
+        assert!(q[1].3.starts_with("الحكومة ستطلق"), "{q:?}");
     }
 
     #[test]
