@@ -265,6 +265,10 @@ impl<'a> Finder<'a> {
             if covered.iter().any(|&(a, b)| cue.at >= a && cue.at < b) && !self.splits(cue, inside) {
                 continue;
             }
+            if cue.kind == CueKind::According && self.is_aside(cue.at) {
+                // A channel inside another cue's attribution, not a statement.
+                continue;
+            }
             let next_split = cues[k + 1..]
                 .iter()
                 .find(|c| self.splits(c, inside))
@@ -652,9 +656,42 @@ impl<'a> Finder<'a> {
         match cue.kind {
             CueKind::Participle => true,
             CueKind::Verb { prefixed, .. } => prefixed || after_punct,
-            CueKind::According => after_punct,
+            CueKind::According => after_punct && !self.is_aside(cue.at),
             CueKind::EnVerb { .. } => false,
         }
+    }
+
+    /// True when the cue at `at` opens a comma-delimited aside that a
+    /// complementiser follows (`وأضافت ديالو، وفقاً لبيان وزعه مكتبها، أن …`,
+    /// `قال مصدر محلي، طلب عدم الكشف عن هويته، إن …`): it names the channel
+    /// or describes the speaker of the words after it, which belong to the
+    /// cue before the aside.
+    fn is_aside(&self, at: usize) -> bool {
+        at > 0 && matches!(self.t.toks[at - 1].punct(), Some(',' | '،')) && self.aside_end(at).is_some()
+    }
+
+    /// The closing comma of an aside that starts at `from`: the first comma
+    /// within 16 tokens, when a complementiser follows it and no sentence end
+    /// or reporting verb comes before it.
+    fn aside_end(&self, from: usize) -> Option<usize> {
+        let n = self.t.len();
+        for j in from..n.min(from + 16) {
+            let tok = self.t.toks[j];
+            match tok.punct() {
+                Some(',' | '،') => {
+                    return (j + 1 < n && self.t.toks[j + 1].is_word() && self.is_complementiser(j + 1))
+                        .then_some(j);
+                }
+                Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛') => return None,
+                Some(_) => {}
+                None => {
+                    if j > from && self.is_cue_word(self.t.fold(j)) {
+                        return None;
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// True when a word other than a connector lies in `from..to`.
@@ -923,6 +960,13 @@ impl<'a> Finder<'a> {
                             || self.t.toks[next].punct() == Some(':')
                             || self.is_complementiser(next)
                             || lex.np_stops.contains(self.t.fold(next)));
+                    if !ok && found.is_none() && !english && next < s1 {
+                        // An aside between the subject and the words.
+                        if let Some(c) = self.aside_end(next).filter(|&c| c < s1) {
+                            j = c;
+                            continue;
+                        }
+                    }
                     if !ok || found.is_some() {
                         break;
                     }
@@ -1904,6 +1948,25 @@ mod tests {
         );
         assert!(q[0].3.starts_with("حالة الطوارئ"), "{q:?}");
         assert!(q[1].3.starts_with("الحكومة ستطلق"), "{q:?}");
+    }
+
+    #[test]
+    fn an_aside_between_the_subject_and_the_complementiser() {
+        let q = quotes(&[
+            "وأضافت ديالو، وفقاً لبيان وزعه مكتبها، أن خبراء الاتحاد سيعدّون ورقة فنية تتضمن ثلاثة سيناريوهات.",
+            "وقالت فاطمة الزهراء العلوي، وهي أم لتلميذ حصل على البكالوريا بميزة \"حسن جداً\"، إن \"الفرحة لا توصف\".",
+            "من جانبه، قال مصدر محلي في محلية البحيرة، طلب عدم الكشف عن هويته، إن السلطات لم تستجب للتحذيرات.",
+        ]);
+        let got: Vec<(&str, &str, bool)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str(), x.4)).collect();
+        assert_eq!(
+            got,
+            [
+                ("ديالو", "خبراء الاتحاد سيعدّون ورقة فنية تتضمن ثلاثة سيناريوهات.", false),
+                ("فاطمة الزهراء العلوي", "الفرحة لا توصف", true),
+                ("مصدر محلي", "السلطات لم تستجب للتحذيرات.", false),
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
