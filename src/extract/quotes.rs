@@ -1047,6 +1047,24 @@ impl<'a> Finder<'a> {
         }
         let mut mention = self.ar_phrase(from, end);
         let mut np_end = end;
+        // An outlet or body with its name in marks (`صحيفة "السوداني"`,
+        // `وكالة «سبوتنيك»`) before `عن`, a complementiser or a stop word.
+        if mention.kind == Some(SpeakerKind::Organization)
+            && end < s1
+            && matches!(self.t.toks[end].punct(), Some('«' | '“' | '"'))
+            && let Some(close) = (end + 2..s1.min(end + 6)).find(|&j| !self.t.toks[j].is_word())
+            && matches!(self.t.toks[close].punct(), Some('»' | '”' | '"'))
+            && (close + 1 >= s1 || {
+                let f = self.t.fold(close + 1);
+                f == "عن"
+                    || self.is_complementiser(close + 1)
+                    || lex.np_stops.contains(f)
+                    || matches!(self.t.toks[close + 1].punct(), Some(',' | '،' | ':'))
+            })
+        {
+            mention.name = Some(self.text_of(from, close + 1));
+            np_end = close + 1;
+        }
         // A role with a place or a field in it (`المتحدث باسم الدفاع المدني
         // في السودان العميد عبد الرحيم النور`, `الخبير في الموارد المائية
         // الدكتور حسن إبراهيم`): the phrase goes on over `في` when a title or
@@ -1964,6 +1982,23 @@ mod tests {
                 ("ديالو", "خبراء الاتحاد سيعدّون ورقة فنية تتضمن ثلاثة سيناريوهات.", false),
                 ("فاطمة الزهراء العلوي", "الفرحة لا توصف", true),
                 ("مصدر محلي", "السلطات لم تستجب للتحذيرات.", false),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_outlet_named_in_marks_is_part_of_the_subject() {
+        let q = quotes(&[
+            "ونقلت صحيفة \"السوداني\" عن وزير الري ياسر عباس قوله إن منسوب المياه ارتفع أكثر من مترين.",
+            "وقالت وكالة «سبوتنيك» إن الاجتماع سيعقد غداً.",
+        ]);
+        let got: Vec<(&str, &str, bool)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str(), x.4)).collect();
+        assert_eq!(
+            got,
+            [
+                ("ياسر عباس", "منسوب المياه ارتفع أكثر من مترين.", false),
+                ("وكالة «سبوتنيك»", "الاجتماع سيعقد غداً.", false),
             ],
             "{q:?}"
         );
