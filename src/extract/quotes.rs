@@ -1244,7 +1244,20 @@ impl<'a> Finder<'a> {
             .find(|&k| lex.honorifics.contains(self.t.fold(k)) && k + 1 < b && self.name_like(k + 1));
         let name_start = match honorific {
             Some(h) => Some(h + 1),
-            None if first_name.is_some() => first_name,
+            // A given name the list does not have, before a listed one that is
+            // the father's name (`وزير المالية جبريل إبراهيم`): the name
+            // starts one word earlier when that word follows the role.
+            None if first_name.is_some() => first_name.map(|f| {
+                let earlier = f >= a + 2 && {
+                    let (w, before) = (self.t.fold(f - 1), self.t.fold(f - 2));
+                    self.name_like(f - 1)
+                        && !w.ends_with('ي')
+                        && !w.ends_with("يه")
+                        && (Self::is_definite(before) || has_noun(&lex.roles, before))
+                        && !has_noun(&lex.organizations, before)
+                };
+                if earlier { f - 1 } else { f }
+            }),
             None => {
                 let mut k = a;
                 let mut seen_role = false;
@@ -2002,6 +2015,17 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn an_unlisted_given_name_before_a_listed_fathers_name() {
+        let q = quotes(&[
+            "وقال وزير المالية السوداني جبريل إبراهيم إن الحكومة ستدفع الرواتب.",
+            "وقال مدير شركة أرامكو خالد الناصر إن الإنتاج سيرتفع.",
+            "وقالت المتحدثة باسم برنامج الأغذية العالمي عبير عطيفة، إن البرنامج يحتاج إلى 1.9 مليار دولار.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["جبريل إبراهيم", "خالد الناصر", "عبير عطيفة"], "{q:?}");
     }
 
     #[test]
