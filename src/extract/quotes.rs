@@ -312,7 +312,7 @@ impl<'a> Finder<'a> {
         items.sort_by_key(|i| i.at);
         let mut scanned = 0;
         for item in items.drain(..) {
-            self.note_mentions(scanned, item.at);
+            self.note_mentions(scanned, item.at, inside);
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
                 self.registry.current()
@@ -335,13 +335,15 @@ impl<'a> Finder<'a> {
                 paragraph: index,
             });
         }
-        self.note_mentions(scanned, n);
+        self.note_mentions(scanned, n, inside);
     }
 
-    /// English names in running text make their person the one `she` means.
-    fn note_mentions(&mut self, from: usize, to: usize) {
+    /// English names in running text make their person the one `she` means;
+    /// a name inside a quotation is someone the speaker talks about, not the
+    /// one `he said` after it refers to.
+    fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool]) {
         for i in from..to.min(self.t.len()) {
-            if self.t.toks[i].is_word() && self.t.is_capitalized(i) {
+            if self.t.toks[i].is_word() && self.t.is_capitalized(i) && !inside[i] {
                 self.registry.mentioned(self.t.fold(i));
             }
         }
@@ -513,10 +515,21 @@ impl<'a> Finder<'a> {
                 ends[i] = true;
             }
         }
-        // An implicitly closed quotation ends its sentence.
+        // An implicitly closed quotation ends its sentence; so does one
+        // whose words end a sentence when a new quotation or a capitalised
+        // word follows (`remains "well capitalised." "Priya made a hard
+        // call," he says.`).
         for q in qspans.iter() {
             if q.end == q.inner_end && q.inner_end < n && q.inner_end > 0 {
                 ends[q.inner_end - 1] = true;
+            } else if q.end > q.inner_end
+                && q.end < n
+                && q.inner_end > q.open + 1
+                && matches!(toks[q.inner_end - 1].punct(), Some('.' | '!' | '?'))
+                && (qspans.iter().any(|o| o.open == q.end)
+                    || (toks[q.end].is_word() && !self.is_arabic(q.end) && self.t.is_capitalized(q.end)))
+            {
+                ends[q.end - 1] = true;
             }
         }
         start.clear();
@@ -2026,6 +2039,24 @@ mod tests {
         ]);
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(who, ["جبريل إبراهيم", "خالد الناصر", "عبير عطيفة"], "{q:?}");
+    }
+
+    #[test]
+    fn a_quoted_sentence_ends_the_sentence_before_a_new_quotation() {
+        let q = quotes(&[
+            "In a blog post, chief executive Priya Natarajan wrote that the company had grown too fast.",
+            "Rick Alvarez, a partner at Northwind who sits on Lumora's board, says the company remains \"well capitalised.\" \"Priya made a hard call, but the right one,\" he says. \"We are still very much behind this team.\"",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got[1..],
+            [
+                ("Rick Alvarez", "says", "the company remains \"well capitalised.\""),
+                ("Rick Alvarez", "says", "Priya made a hard call, but the right one"),
+                ("Rick Alvarez", "", "We are still very much behind this team."),
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
