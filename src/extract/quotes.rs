@@ -1464,11 +1464,26 @@ impl<'a> Finder<'a> {
         while k > s0 && j - k < 16 {
             let t = toks[k - 1];
             if t.is_word() {
-                if EN_STOP_BEFORE.contains(&self.t.fold(k - 1)) || self.is_arabic(k - 1) {
+                // `and` inside a name (`Department of Health and Social Care`).
+                let in_name = self.t.fold(k - 1) == "and"
+                    && k >= 2
+                    && k < toks.len()
+                    && self.capitalized(k - 2)
+                    && self.capitalized(k);
+                if (EN_STOP_BEFORE.contains(&self.t.fold(k - 1)) && !in_name) || self.is_arabic(k - 1) {
                     break;
                 }
             } else if t.punct() != Some(',') {
-                break;
+                // A hyphen inside a word (`vice-president`) is part of it.
+                let in_word = matches!(t.punct(), Some('-' | '–'))
+                    && !t.space_before
+                    && k < toks.len()
+                    && !toks[k].space_before
+                    && k >= 2
+                    && toks[k - 2].is_word();
+                if !in_word {
+                    break;
+                }
             }
             k -= 1;
         }
@@ -2054,6 +2069,23 @@ mod tests {
                 ("Rick Alvarez", "says", "the company remains \"well capitalised.\""),
                 ("Rick Alvarez", "says", "Priya made a hard call, but the right one"),
                 ("Rick Alvarez", "", "We are still very much behind this team."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn english_subjects_with_hyphens_and_and_in_names() {
+        let q = quotes(&[
+            "Dr Sunil Mehta, vice-president of the Royal College of Emergency Medicine, said 40,000 patients had waited more than 12 hours.",
+            "A Department of Health and Social Care spokesperson said: \"We are investing £1.8bn to deliver an extra 40,000 appointments a week.\"",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("Sunil Mehta", Some(SpeakerKind::Person)),
+                ("Department of Health and Social Care", Some(SpeakerKind::Organization)),
             ],
             "{q:?}"
         );
