@@ -1629,13 +1629,23 @@ impl<'a> Finder<'a> {
                     name_word(k)
                         && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
                 });
-                if name.is_none()
-                    && let Some(rs) = run_start
-                {
+                // A capitalised word right before a role noun names whom the
+                // person works for (`A Codelco spokesman`, `a Google
+                // spokeswoman`), not the person.
+                let run = run_start.map(|rs| {
                     let mut re = rs + 1;
                     while re < cut && name_word(re) && re - rs < 4 {
                         re += 1;
                     }
+                    (rs, re)
+                });
+                let affiliation = run.is_some_and(|(_, re)| {
+                    re < cut && !self.capitalized(re) && lex.roles.contains(self.t.fold(re))
+                });
+                if name.is_none()
+                    && !affiliation
+                    && let Some((rs, re)) = run
+                {
                     name = Some((rs, re));
                     if rs > first {
                         role_words.push((first, rs));
@@ -2086,6 +2096,25 @@ mod tests {
             [
                 ("Sunil Mehta", Some(SpeakerKind::Person)),
                 ("Department of Health and Social Care", Some(SpeakerKind::Organization)),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_capitalised_word_before_a_role_is_an_employer_not_a_name() {
+        let q = quotes(&[
+            "A Codelco spokesman said the company was reviewing its production targets for 2025.",
+            "Mining Minister Carolina Fuentes said on Tuesday that the government was \"fully confident\" in Codelco's management.",
+            "\"Codelco has faced tough years before, and it has always come back stronger,\" she said.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("Codelco spokesman", Some(SpeakerKind::Anonymous)),
+                ("Carolina Fuentes", Some(SpeakerKind::Person)),
+                ("Carolina Fuentes", Some(SpeakerKind::Person)),
             ],
             "{q:?}"
         );
