@@ -152,6 +152,10 @@ enum CueKind {
 struct Cue {
     at: usize,
     kind: CueKind,
+    /// An English verb joined by `and`/`but` to an earlier cue of its
+    /// sentence (`said … but warned there was …`): a new statement of the
+    /// same subject.
+    joined: bool,
 }
 
 /// What one item of a paragraph says, before speakers are resolved.
@@ -245,6 +249,18 @@ impl<'a> Finder<'a> {
         self.pair_quotes(&mut scratch.qspans, &mut scratch.inside, &mut scratch.stack);
         self.sentences(scratch);
         self.cues(&scratch.inside, &mut scratch.cues);
+        for i in 1..scratch.cues.len() {
+            let at = scratch.cues[i].at;
+            if matches!(scratch.cues[i].kind, CueKind::EnVerb { .. })
+                && scratch.cues[i - 1].at >= scratch.sent_start[at]
+            {
+                let mut j = at;
+                while j > 0 && EN_AUX.contains(&self.t.fold(j - 1)) {
+                    j -= 1;
+                }
+                scratch.cues[i].joined = j > 0 && matches!(self.t.fold(j - 1), "and" | "but");
+            }
+        }
         let Scratch {
             qspans,
             inside,
@@ -355,13 +371,18 @@ impl<'a> Finder<'a> {
         let b = b.min(toks.len());
         let first = (a..b)
             .find(|&i| toks[i].is_word() || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(')))?;
-        let last = (first..b).rev().find(|&i| {
+        let keep = |i: usize| {
             toks[i].is_word()
                 || matches!(
                     toks[i].punct(),
                     Some('.' | '!' | '?' | '؟' | '»' | '”' | '"' | ']' | ')' | '%')
                 )
-        })?;
+        };
+        let mut last = (first..b).rev().find(|&i| keep(i))?;
+        // Words cut before a joined verb do not end on its `and`/`but`.
+        while last > first && matches!(self.t.fold(last), "and" | "but") {
+            last = (first..last).rev().find(|&i| keep(i))?;
+        }
         let words = (first..=last).filter(|&i| toks[i].is_word()).count();
         (words > 0).then(|| (toks[first].start, toks[last].end))
     }
@@ -655,7 +676,11 @@ impl<'a> Finder<'a> {
                 None
             };
             if let Some(kind) = kind {
-                out.push(Cue { at: i, kind });
+                out.push(Cue {
+                    at: i,
+                    kind,
+                    joined: false,
+                });
             }
         }
     }
@@ -670,7 +695,7 @@ impl<'a> Finder<'a> {
             CueKind::Participle => true,
             CueKind::Verb { prefixed, .. } => prefixed || after_punct,
             CueKind::According => after_punct && !self.is_aside(cue.at),
-            CueKind::EnVerb { .. } => false,
+            CueKind::EnVerb { .. } => cue.joined,
         }
     }
 
@@ -819,9 +844,14 @@ impl<'a> Finder<'a> {
                 has_marker = true;
             }
             CueKind::EnVerb { told } => {
-                let (m, pre_start) = self.en_subject_before(at, s0);
+                let (m, pre_start) = if cue.joined {
+                    // The subject of the verb it is joined to.
+                    (Mention::default(), at)
+                } else {
+                    self.en_subject_before(at, s0)
+                };
                 let mut after = at + 1;
-                if m.is_empty() {
+                if m.is_empty() && !cue.joined {
                     let (m2, np_end) = self.en_subject_after(at + 1, s1);
                     mention = m2;
                     after = np_end;
@@ -2115,6 +2145,22 @@ mod tests {
                 ("Codelco spokesman", Some(SpeakerKind::Anonymous)),
                 ("Carolina Fuentes", Some(SpeakerKind::Person)),
                 ("Carolina Fuentes", Some(SpeakerKind::Person)),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_english_verb_joined_by_but_reports_again_for_the_same_subject() {
+        let q = quotes(&[
+            "Health Secretary Daniel Hughes said the figures were \"a step in the right direction\" but warned there was \"a mountain still to climb\".",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Daniel Hughes", "said", "the figures were \"a step in the right direction\""),
+                ("Daniel Hughes", "warned", "there was \"a mountain still to climb\"."),
             ],
             "{q:?}"
         );
