@@ -145,6 +145,9 @@ enum CueKind {
     According,
     EnVerb {
         told: bool,
+        /// Marked `!` in the list (`declared` a state of emergency): it
+        /// reports only with `that`, a colon or a quotation.
+        homograph: bool,
     },
 }
 
@@ -664,6 +667,7 @@ impl<'a> Finder<'a> {
             } else if lex.en_verbs.contains(f) {
                 Some(CueKind::EnVerb {
                     told: f == "told" || f == "tells",
+                    homograph: lex.en_verbs.is_marked(f),
                 })
             } else if lex.en_participles.contains(f)
                 && i > 0
@@ -843,7 +847,7 @@ impl<'a> Finder<'a> {
                 content_from = np_end;
                 has_marker = true;
             }
-            CueKind::EnVerb { told } => {
+            CueKind::EnVerb { told, homograph } => {
                 let (m, pre_start) = if cue.joined {
                     // The subject of the verb it is joined to.
                     (Mention::default(), at)
@@ -879,6 +883,9 @@ impl<'a> Finder<'a> {
                         cue: Some(at),
                         ..item
                     });
+                }
+                if homograph && !marker {
+                    return None;
                 }
             }
         }
@@ -2164,6 +2171,16 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn declared_reports_only_with_that_a_colon_or_a_quotation() {
+        let q = quotes(&[
+            "Gov. Ellen Marsh declared a state of emergency on Monday night, freeing up state resources to help local crews.",
+            "Gov. Ellen Marsh declared that the fire was the worst in a decade.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(got, [("Ellen Marsh", "the fire was the worst in a decade.")], "{q:?}");
     }
 
     #[test]
