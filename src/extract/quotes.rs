@@ -230,6 +230,46 @@ const EN_CUT: [&str; 12] = [
     "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to",
 ];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
+/// Words of a time, place or channel after a reporting verb at the end of
+/// its words (`said on Tuesday`, `said in a statement late on Monday`).
+const EN_ADVERBIAL: [&str; 44] = [
+    "on", "in", "at", "during", "late", "early", "earlier", "later", "last", "this", "next", "a", "an",
+    "the", "statement", "interview", "news", "conference", "briefing", "speech", "post", "email",
+    "call", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend",
+    "recently", "previously", "also",
+];
+
+/// English month names and their short forms.
+fn months_en(f: &str) -> bool {
+    matches!(
+        f,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
 
 impl<'a> Finder<'a> {
     fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
@@ -887,6 +927,26 @@ impl<'a> Finder<'a> {
                 if homograph && !marker {
                     return None;
                 }
+                // `…, officials said Tuesday.`: the words came first.
+                if !marker
+                    && !cue.joined
+                    && !mention.is_empty()
+                    && let Some(end) = self.attribution_after(at, told, s0, s1, &mention)
+                {
+                    // After a wire dateline (`SANTIAGO, May 30 (Reuters) -`).
+                    let start = (s0..end.min(s0 + 12))
+                        .find(|&k| {
+                            self.t.toks[k].punct() == Some(')')
+                                && matches!(self.t.toks.get(k + 1).and_then(|t| t.punct()), Some('-' | '–' | '—'))
+                        })
+                        .map_or(s0, |k| k + 2);
+                    return Some(self.item(at, mention, agreement, (start, end), false));
+                }
+                // `X, the minister, said on Tuesday.`: nothing is reported
+                // here, but X is now the one speaking.
+                if !marker && self.only_adverbials_after(at, told, s1).is_some() {
+                    return Some(self.item(at, mention, agreement, (at + 1, at + 1), false));
+                }
             }
         }
         if let Some(qi) = direct_q {
@@ -908,6 +968,74 @@ impl<'a> Finder<'a> {
             return None;
         }
         Some(self.item(at, mention, agreement, (content_from, end_limit), false))
+    }
+
+    /// For an English verb with its subject before it and nothing after
+    /// it but a time, a place or a channel up to the sentence end or a comma
+    /// (`…, officials said Tuesday.`, `…, the agency INE said on Thursday,
+    /// as …`, `…, Smith told reporters.`): the comma that ends the reported
+    /// words, before the segment that names the subject. `None` when the
+    /// words before are not a statement of at least three words.
+    fn attribution_after(&self, at: usize, told: bool, s0: usize, s1: usize, mention: &Mention) -> Option<usize> {
+        let toks = &self.t.toks;
+        self.only_adverbials_after(at, told, s1)?;
+        // Before the verb: the segments of the subject, back to the one
+        // that holds its name.
+        let mut j = at;
+        while j > s0 && EN_AUX.contains(&self.t.fold(j - 1)) {
+            j -= 1;
+        }
+        let name = mention.name.as_deref();
+        let mut seg_end = j;
+        for _ in 0..3 {
+            let c = (s0..seg_end).rev().take(14).find(|&k| toks[k].punct() == Some(','))?;
+            let seg_has_words = (c + 1..seg_end).any(|k| toks[k].is_word());
+            let holds_name = match name {
+                Some(n) => {
+                    seg_has_words
+                        && self
+                            .ptext_get(toks[c + 1].start, toks[seg_end - 1].end)
+                            .contains(n)
+                }
+                None => seg_has_words,
+            };
+            if holds_name {
+                let content_words: Vec<usize> = (s0..c).filter(|&k| toks[k].is_word()).collect();
+                let all_names = content_words.iter().all(|&k| self.capitalized(k));
+                return (content_words.len() >= 3 && !all_names).then_some(c);
+            }
+            seg_end = c;
+        }
+        None
+    }
+
+    /// The words after an English verb are only a time, place or channel
+    /// (and the person `told`) up to the sentence end or a comma (`said on
+    /// Tuesday.`, `told reporters,`): it reports nothing after it. Returns
+    /// where they end.
+    fn only_adverbials_after(&self, at: usize, told: bool, s1: usize) -> Option<usize> {
+        let toks = &self.t.toks;
+        let mut r = at + 1;
+        if told {
+            while r < s1 && r - at <= 3 && toks[r].is_word() && !EN_ADVERBIAL.contains(&self.t.fold(r)) {
+                r += 1;
+            }
+        }
+        let mut words = 0;
+        while r < s1 && !matches!(toks[r].punct(), Some(',' | '.' | '!' | '?' | ';')) {
+            let f = self.t.fold(r);
+            let ok = toks[r].is_word()
+                && (EN_ADVERBIAL.contains(&f) || f.chars().all(|c| c.is_ascii_digit()) || months_en(f));
+            if !ok {
+                return None;
+            }
+            words += 1;
+            if words > 5 {
+                return None;
+            }
+            r += 1;
+        }
+        Some(r)
     }
 
     fn item(
@@ -2181,6 +2309,30 @@ mod tests {
         ]);
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
         assert_eq!(got, [("Ellen Marsh", "the fire was the worst in a decade.")], "{q:?}");
+    }
+
+    #[test]
+    fn english_attribution_after_the_words() {
+        let q = quotes(&[
+            "SANTIAGO, May 30 (Reuters) - Chile's copper production fell 4.2% in April from a year earlier, the national statistics agency INE said on Thursday, as Codelco grappled with delays.",
+            "The plan will cost $2 billion over five years, Finance Minister John Smith said on Tuesday.",
+            "Prices will keep rising through the summer, Maria Lopez, a metals analyst at BMI, said.",
+            "Deputies went door to door overnight, Sheriff Ray Delgado told reporters.",
+            "Peter Wong Ka Ho, the minister, said on Tuesday.",
+            "Speaking to reporters in Santiago, Brown said the plan was dead.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("national statistics agency INE", "Chile's copper production fell 4.2% in April from a year earlier"),
+                ("John Smith", "The plan will cost $2 billion over five years"),
+                ("Maria Lopez", "Prices will keep rising through the summer"),
+                ("Ray Delgado", "Deputies went door to door overnight"),
+                ("Brown", "the plan was dead."),
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
