@@ -150,6 +150,8 @@ lexicon! {
     en_verbs => "en_verbs.txt";
     /// English continuation participles.
     en_participles => "en_participles.txt";
+    /// English words of a time, place or channel after a reporting verb.
+    en_adverbials => "en_adverbials.txt";
     /// Person role nouns.
     roles => "roles.txt";
     /// Words inside a role that are not role nouns.

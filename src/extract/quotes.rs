@@ -230,46 +230,6 @@ const EN_CUT: [&str; 12] = [
     "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to",
 ];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
-/// Words of a time, place or channel after a reporting verb at the end of
-/// its words (`said on Tuesday`, `said in a statement late on Monday`).
-const EN_ADVERBIAL: [&str; 44] = [
-    "on", "in", "at", "during", "late", "early", "earlier", "later", "last", "this", "next", "a", "an",
-    "the", "statement", "interview", "news", "conference", "briefing", "speech", "post", "email",
-    "call", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend",
-    "recently", "previously", "also",
-];
-
-/// English month names and their short forms.
-fn months_en(f: &str) -> bool {
-    matches!(
-        f,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
 
 impl<'a> Finder<'a> {
     fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
@@ -401,8 +361,9 @@ impl<'a> Finder<'a> {
     /// a name inside a quotation is someone the speaker talks about, not the
     /// one `he said` after it refers to.
     fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool]) {
-        for i in from..to.min(self.t.len()) {
-            if self.t.toks[i].is_word() && self.t.is_capitalized(i) && !inside[i] {
+        let to = to.min(self.t.len());
+        for (i, &quoted) in inside.iter().enumerate().take(to).skip(from) {
+            if !quoted && self.t.toks[i].is_word() && self.t.is_capitalized(i) {
                 self.registry.mentioned(self.t.fold(i));
             }
         }
@@ -841,7 +802,11 @@ impl<'a> Finder<'a> {
                         // A subjectless verb must introduce its words (`وأكد أن`).
                         return self.claim_before(at, s0, mention, agreement, qspans);
                     }
-                    if at > s0 && matches!(self.t.fold(at - 1), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
+                    if at > s0
+                        && matches!(
+                            self.t.fold(at - 1),
+                            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+                        )
                     {
                         // `بحسب رئيس اللجنة … نمر السليحات، الذي أكد أن`:
                         // the one the relative pronoun stands for.
@@ -888,7 +853,8 @@ impl<'a> Finder<'a> {
                 // sales …`: an English source phrase runs to its comma.
                 content_from = if np_from < s1
                     && !self.is_arabic(np_from)
-                    && let Some(c) = (np_end..s1.min(np_from + 14)).find(|&k| self.t.toks[k].punct() == Some(','))
+                    && let Some(c) =
+                        (np_end..s1.min(np_from + 14)).find(|&k| self.t.toks[k].punct() == Some(','))
                     && (np_end..c).all(|k| self.t.toks[k].is_word() || self.t.toks[k].punct() == Some('-'))
                 {
                     c + 1
@@ -947,7 +913,10 @@ impl<'a> Finder<'a> {
                     let start = (s0..end.min(s0 + 12))
                         .find(|&k| {
                             self.t.toks[k].punct() == Some(')')
-                                && matches!(self.t.toks.get(k + 1).and_then(|t| t.punct()), Some('-' | '–' | '—'))
+                                && matches!(
+                                    self.t.toks.get(k + 1).and_then(|t| t.punct()),
+                                    Some('-' | '–' | '—')
+                                )
                         })
                         .map_or(s0, |k| k + 2);
                     return Some(self.item(at, mention, agreement, (start, end), false));
@@ -986,7 +955,14 @@ impl<'a> Finder<'a> {
     /// as …`, `…, Smith told reporters.`): the comma that ends the reported
     /// words, before the segment that names the subject. `None` when the
     /// words before are not a statement of at least three words.
-    fn attribution_after(&self, at: usize, told: bool, s0: usize, s1: usize, mention: &Mention) -> Option<usize> {
+    fn attribution_after(
+        &self,
+        at: usize,
+        told: bool,
+        s0: usize,
+        s1: usize,
+        mention: &Mention,
+    ) -> Option<usize> {
         let toks = &self.t.toks;
         self.only_adverbials_after(at, told, s1)?;
         // Before the verb: the segments of the subject, back to the one
@@ -998,7 +974,10 @@ impl<'a> Finder<'a> {
         let name = mention.name.as_deref();
         let mut seg_end = j;
         for _ in 0..3 {
-            let c = (s0..seg_end).rev().take(14).find(|&k| toks[k].punct() == Some(','))?;
+            let c = (s0..seg_end)
+                .rev()
+                .take(14)
+                .find(|&k| toks[k].punct() == Some(','))?;
             let seg_has_words = (c + 1..seg_end).any(|k| toks[k].is_word());
             let holds_name = match name {
                 Some(n) => {
@@ -1027,7 +1006,11 @@ impl<'a> Finder<'a> {
         let toks = &self.t.toks;
         let mut r = at + 1;
         if told {
-            while r < s1 && r - at <= 3 && toks[r].is_word() && !EN_ADVERBIAL.contains(&self.t.fold(r)) {
+            while r < s1
+                && r - at <= 3
+                && toks[r].is_word()
+                && !lexicon().en_adverbials.contains(self.t.fold(r))
+            {
                 r += 1;
             }
         }
@@ -1035,7 +1018,7 @@ impl<'a> Finder<'a> {
         while r < s1 && !matches!(toks[r].punct(), Some(',' | '.' | '!' | '?' | ';')) {
             let f = self.t.fold(r);
             let ok = toks[r].is_word()
-                && (EN_ADVERBIAL.contains(&f) || f.chars().all(|c| c.is_ascii_digit()) || months_en(f));
+                && (lexicon().en_adverbials.contains(f) || f.chars().all(|c| c.is_ascii_digit()));
             if !ok {
                 return None;
             }
@@ -1392,10 +1375,7 @@ impl<'a> Finder<'a> {
         // the name ends with the known words, and a word after it that is no
         // name, or an outlet or addressee with `ل` (`وصرّح الدحماني لهسبريس`),
         // is not part of it.
-        if self.registry.is_name_word(f0)
-            && !lex.first_names.contains(f0)
-            && !has_noun(&lex.roles, f0)
-        {
+        if self.registry.is_name_word(f0) && !lex.first_names.contains(f0) && !has_noun(&lex.roles, f0) {
             let mut m = a + 1;
             while m < b && self.registry.is_name_word(self.t.fold(m)) {
                 m += 1;
@@ -1638,12 +1618,15 @@ impl<'a> Finder<'a> {
         // `A source familiar with the matter, who asked not to be named
         // because …, said`: the relative clause between the subject and the
         // verb is skipped.
-        if j > s0 && toks[j - 1].punct() == Some(',')
+        if j > s0
+            && toks[j - 1].punct() == Some(',')
             && let Some(c) = (s0.max(j.saturating_sub(28))..j - 1).rev().find(|&c| {
                 toks[c].punct() == Some(',')
                     && c + 1 < j
                     && (matches!(self.t.fold(c + 1), "who" | "which")
-                        || (self.t.fold(c + 1) == "and" && c + 2 < j && matches!(self.t.fold(c + 2), "who" | "which")))
+                        || (self.t.fold(c + 1) == "and"
+                            && c + 2 < j
+                            && matches!(self.t.fold(c + 2), "who" | "which")))
             })
             && c > s0
         {
@@ -2106,7 +2089,10 @@ mod tests {
                 ("بيانات دائرة الإحصاءات العامة", Some(SpeakerKind::Organization)),
                 ("Ray Delgado", Some(SpeakerKind::Person)),
                 ("Ellen Marsh", Some(SpeakerKind::Person)),
-                ("National Interagency Fire Center", Some(SpeakerKind::Organization)),
+                (
+                    "National Interagency Fire Center",
+                    Some(SpeakerKind::Organization)
+                ),
             ],
             "{q:?}"
         );
@@ -2122,7 +2108,11 @@ mod tests {
             "وقال الوزير في كلمة ألقاها أمام البرلمان إن الموازنة ستقر قريباً.",
         ]);
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(who, ["عبد الرحيم النور", "سلمى عثمان", "حسن إبراهيم", "الوزير"], "{q:?}");
+        assert_eq!(
+            who,
+            ["عبد الرحيم النور", "سلمى عثمان", "حسن إبراهيم", "الوزير"],
+            "{q:?}"
+        );
         assert!(q[0].3.starts_with("حصيلة ضحايا"), "{q:?}");
         assert!(q[2].3.starts_with("معدلات الأمطار"), "{q:?}");
     }
@@ -2139,7 +2129,13 @@ mod tests {
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(
             who,
-            ["سامر الخطيب", "سامر الخطيب", "عبد الإله الدحماني", "عبد الإله الدحماني", "عبد الله الموسى"],
+            [
+                "سامر الخطيب",
+                "سامر الخطيب",
+                "عبد الإله الدحماني",
+                "عبد الإله الدحماني",
+                "عبد الله الموسى"
+            ],
             "{q:?}"
         );
     }
@@ -2219,7 +2215,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("ديالو", "خبراء الاتحاد سيعدّون ورقة فنية تتضمن ثلاثة سيناريوهات.", false),
+                (
+                    "ديالو",
+                    "خبراء الاتحاد سيعدّون ورقة فنية تتضمن ثلاثة سيناريوهات.",
+                    false
+                ),
                 ("فاطمة الزهراء العلوي", "الفرحة لا توصف", true),
                 ("مصدر محلي", "السلطات لم تستجب للتحذيرات.", false),
             ],
@@ -2261,12 +2261,23 @@ mod tests {
             "In a blog post, chief executive Priya Natarajan wrote that the company had grown too fast.",
             "Rick Alvarez, a partner at Northwind who sits on Lumora's board, says the company remains \"well capitalised.\" \"Priya made a hard call, but the right one,\" he says. \"We are still very much behind this team.\"",
         ]);
-        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
         assert_eq!(
             got[1..],
             [
-                ("Rick Alvarez", "says", "the company remains \"well capitalised.\""),
-                ("Rick Alvarez", "says", "Priya made a hard call, but the right one"),
+                (
+                    "Rick Alvarez",
+                    "says",
+                    "the company remains \"well capitalised.\""
+                ),
+                (
+                    "Rick Alvarez",
+                    "says",
+                    "Priya made a hard call, but the right one"
+                ),
                 ("Rick Alvarez", "", "We are still very much behind this team."),
             ],
             "{q:?}"
@@ -2284,7 +2295,10 @@ mod tests {
             who,
             [
                 ("Sunil Mehta", Some(SpeakerKind::Person)),
-                ("Department of Health and Social Care", Some(SpeakerKind::Organization)),
+                (
+                    "Department of Health and Social Care",
+                    Some(SpeakerKind::Organization)
+                ),
             ],
             "{q:?}"
         );
@@ -2314,12 +2328,23 @@ mod tests {
         let q = quotes(&[
             "Health Secretary Daniel Hughes said the figures were \"a step in the right direction\" but warned there was \"a mountain still to climb\".",
         ]);
-        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
-                ("Daniel Hughes", "said", "the figures were \"a step in the right direction\""),
-                ("Daniel Hughes", "warned", "there was \"a mountain still to climb\"."),
+                (
+                    "Daniel Hughes",
+                    "said",
+                    "the figures were \"a step in the right direction\""
+                ),
+                (
+                    "Daniel Hughes",
+                    "warned",
+                    "there was \"a mountain still to climb\"."
+                ),
             ],
             "{q:?}"
         );
@@ -2332,7 +2357,11 @@ mod tests {
             "Gov. Ellen Marsh declared that the fire was the worst in a decade.",
         ]);
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
-        assert_eq!(got, [("Ellen Marsh", "the fire was the worst in a decade.")], "{q:?}");
+        assert_eq!(
+            got,
+            [("Ellen Marsh", "the fire was the worst in a decade.")],
+            "{q:?}"
+        );
     }
 
     #[test]
@@ -2349,7 +2378,10 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("national statistics agency INE", "Chile's copper production fell 4.2% in April from a year earlier"),
+                (
+                    "national statistics agency INE",
+                    "Chile's copper production fell 4.2% in April from a year earlier"
+                ),
                 ("John Smith", "The plan will cost $2 billion over five years"),
                 ("Maria Lopez", "Prices will keep rising through the summer"),
                 ("Ray Delgado", "Deputies went door to door overnight"),

@@ -205,14 +205,18 @@ impl Registry {
     /// the latest person speaking whose gender fits.
     fn same_as_before(&self, m: &Mention, agreement: Agreement) -> Option<usize> {
         let head = m.role.as_deref().map(key).and_then(|k| k.into_iter().next())?;
-        if let Some(id) = self.history.iter().rev().copied().find(|&i| {
-            self.entries[i].role_key.contains(&head) || self.entries[i].name_key.contains(&head)
-        }) {
+        if let Some(id) =
+            self.history.iter().rev().copied().find(|&i| {
+                self.entries[i].role_key.contains(&head) || self.entries[i].name_key.contains(&head)
+            })
+        {
             return Some(id);
         }
-        self.history.iter().rev().copied().find(|&i| {
-            self.speakers[i].kind == SpeakerKind::Person && self.fits(i, agreement)
-        })
+        self.history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.speakers[i].kind == SpeakerKind::Person && self.fits(i, agreement))
     }
 
     /// True when speaker `i` can be the subject of a verb with this
