@@ -361,9 +361,8 @@ impl<'a> Finder<'a> {
     /// a name inside a quotation is someone the speaker talks about, not the
     /// one `he said` after it refers to.
     fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool]) {
-        let to = to.min(self.t.len());
-        for (i, &quoted) in inside.iter().enumerate().take(to).skip(from) {
-            if !quoted && self.t.toks[i].is_word() && self.t.is_capitalized(i) {
+        for i in from..to.min(self.t.len()) {
+            if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
                 self.registry.mentioned(self.t.fold(i));
             }
         }
@@ -718,23 +717,20 @@ impl<'a> Finder<'a> {
     /// or reporting verb comes before it.
     fn aside_end(&self, from: usize) -> Option<usize> {
         let n = self.t.len();
-        for j in from..n.min(from + 16) {
-            let tok = self.t.toks[j];
-            match tok.punct() {
-                Some(',' | '،') => {
-                    return (j + 1 < n && self.t.toks[j + 1].is_word() && self.is_complementiser(j + 1))
-                        .then_some(j);
-                }
-                Some('.' | '!' | '?' | '؟' | ':' | ';' | '؛') => return None,
-                Some(_) => {}
-                None => {
-                    if j > from && self.is_cue_word(self.t.fold(j)) {
-                        return None;
-                    }
-                }
-            }
-        }
-        None
+        let toks = &self.t.toks;
+        // The closing comma first (most commas close nothing before a
+        // complementiser), then no reporting verb inside.
+        let c = (from..n.min(from + 16)).find(|&j| {
+            matches!(
+                toks[j].punct(),
+                Some(',' | '،' | '.' | '!' | '?' | '؟' | ':' | ';' | '؛')
+            )
+        })?;
+        let closes = matches!(toks[c].punct(), Some(',' | '،'))
+            && c + 1 < n
+            && toks[c + 1].is_word()
+            && self.is_complementiser(c + 1);
+        (closes && !(from + 1..c).any(|j| toks[j].is_word() && self.is_cue_word(self.t.fold(j)))).then_some(c)
     }
 
     /// True when a word other than a connector lies in `from..to`.

@@ -16,7 +16,8 @@
 use crate::article::{Speaker, SpeakerKind};
 use crate::extract::lexicon::strip_article;
 use crate::text::fold;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
 
 /// Grammatical gender and number of a verb or speaker, where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,8 +85,15 @@ pub struct Registry {
     history: Vec<usize>,
     /// The person last speaking or named (for English `he`/`she`).
     salient_person: Option<usize>,
-    /// Every word of a person's name so far (folded, without the article).
-    name_words: FxHashSet<String>,
+    /// Every word of a person's name so far (folded, without the article),
+    /// by its hash: no copy of the words is kept.
+    name_words: FxHashSet<u64>,
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
 }
 
 const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", "our", "my"];
@@ -155,12 +163,13 @@ impl Registry {
     /// True when the folded word (with or without its article) is one of
     /// the words of a person named so far (`الخطيب` after `سامر الخطيب`).
     pub fn is_name_word(&self, folded: &str) -> bool {
-        !self.name_words.is_empty() && self.name_words.contains(strip_article(folded))
+        !self.name_words.is_empty() && self.name_words.contains(&word_hash(strip_article(folded)))
     }
 
     fn learn_name(&mut self, id: usize) {
         if self.speakers[id].kind == SpeakerKind::Person {
-            self.name_words.extend(self.entries[id].name_key.iter().cloned());
+            self.name_words
+                .extend(self.entries[id].name_key.iter().map(|w| word_hash(w)));
         }
     }
 
