@@ -1784,7 +1784,10 @@ impl<'a> Finder<'a> {
                         ..Mention::default()
                     };
                 }
-                if lex.groups.contains(head) {
+                // The head of an English noun phrase is its last word (`the
+                // Liberal Democrats`, `senior officials`); a quantifier opens it.
+                let last = words.last().map_or(head, |&k| self.t.fold(k));
+                if lex.groups.contains(head) || lex.groups.contains(last) {
                     return Mention {
                         name: Some(self.text_of(first, cut)),
                         kind: Some(SpeakerKind::Group),
@@ -2445,6 +2448,25 @@ mod tests {
                     Some(SpeakerKind::Anonymous),
                     "the announcement came in a 10-minute video call."
                 ),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn prosecutors_parties_and_county_officials() {
+        let q = quotes(&[
+            "Prosecutors said Harper made more than 300 unauthorized transfers from county accounts between 2016 and 2022.",
+            "Conservative spokesperson Kevin Ashworth was critical, while the Liberal Democrats said it showed ministers had \"run out of ideas\".",
+            "County Supervisor Tom Wheeler said the board had since hired an outside firm to review every account.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("Prosecutors", Some(SpeakerKind::Group)),
+                ("Liberal Democrats", Some(SpeakerKind::Group)),
+                ("Tom Wheeler", Some(SpeakerKind::Person)),
             ],
             "{q:?}"
         );
