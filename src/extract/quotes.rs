@@ -1666,7 +1666,10 @@ impl<'a> Finder<'a> {
                     && !toks[k].space_before
                     && k >= 2
                     && toks[k - 2].is_word();
-                if !in_word {
+                // The period of an abbreviation (`Assistant U.S. Attorney
+                // Rachel Kim`) is part of the subject too.
+                let abbreviation = t.punct() == Some('.') && k >= 2 && self.is_abbreviation(k - 2);
+                if !in_word && !abbreviation {
                     break;
                 }
             }
@@ -2468,6 +2471,22 @@ mod tests {
                 ("Liberal Democrats", Some(SpeakerKind::Group)),
                 ("Tom Wheeler", Some(SpeakerKind::Person)),
             ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_inside_the_title_before_the_name() {
+        let q = quotes(&[
+            "\"This was not a single lapse in judgment. It was a calculated scheme that went on for years,\" Assistant U.S. Attorney Rachel Kim wrote in a sentencing memo.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [(
+                "Rachel Kim",
+                "This was not a single lapse in judgment. It was a calculated scheme that went on for years"
+            )],
             "{q:?}"
         );
     }
