@@ -1761,11 +1761,44 @@ impl<'a> Finder<'a> {
             segments.push((seg, end));
             seg = end + 1;
         }
-        for &(seg, end) in segments.iter().rev() {
+        // A pronoun right before the verb (`In an interview with BBC Radio 5
+        // Live, she said:`).
+        if let Some(&(seg, end)) = segments.last() {
+            let words: Vec<usize> = (seg..end).filter(|&k| self.t.toks[k].is_word()).collect();
+            if let [k] = words[..]
+                && segments.len() > 1
+            {
+                let pronoun = match self.t.fold(k) {
+                    "he" | "she" => Some(Pronoun::Person),
+                    "they" | "we" => Some(Pronoun::Plural),
+                    _ => None,
+                };
+                if pronoun.is_some() {
+                    return Mention {
+                        pronoun,
+                        ..Mention::default()
+                    };
+                }
+            }
+        }
+        let nearest = segments.len().saturating_sub(1);
+        for (si, &(seg, end)) in segments.iter().enumerate().rev() {
             let cut = (seg..end)
                 .find(|&k| EN_CUT.contains(&self.t.fold(k)))
                 .unwrap_or(end);
             let words: Vec<usize> = (seg..cut).filter(|&k| self.t.toks[k].is_word()).collect();
+            // A segment farther from the verb names the speaker only when it
+            // is an apposition (`Clive Harding, the Labour MP …, said`), not
+            // a clause (`Asked whether the figure still stood, the
+            // spokesperson told`).
+            let apposition = si == nearest
+                || words.iter().all(|&k| {
+                    let f = self.t.fold(k);
+                    self.capitalized(k) || determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f)
+                });
+            if !apposition {
+                continue;
+            }
             if let Some(&first) = words.iter().find(|&&k| !determiner(self.t.fold(k))) {
                 let head = self.t.fold(first);
                 if words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
@@ -1831,7 +1864,7 @@ impl<'a> Finder<'a> {
                     (rs, re)
                 });
                 let affiliation = run.is_some_and(|(_, re)| {
-                    re < cut && !self.capitalized(re) && lex.roles.contains(self.t.fold(re))
+                    re < cut && lex.roles.contains(self.t.fold(re))
                 });
                 if name.is_none()
                     && !affiliation
@@ -2487,6 +2520,26 @@ mod tests {
                 "Rachel Kim",
                 "This was not a single lapse in judgment. It was a calculated scheme that went on for years"
             )],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn which_segment_of_an_english_subject_names_the_speaker() {
+        let q = quotes(&[
+            "Clive Harding, the Labour MP who chairs the housing select committee, said the omission was \"deeply disappointing\".",
+            "Asked whether the 90,000 figure still stood, the prime minister's official spokesperson told reporters: \"I'm not going to get ahead of future announcements.\"",
+            "The housing minister, Angela Moore, insisted the strategy was \"a serious, long-term plan\". In an interview with BBC Radio 5 Live, she said: \"We inherited a broken system.\"",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("Clive Harding", Some(SpeakerKind::Person)),
+                ("prime minister's official spokesperson", Some(SpeakerKind::Anonymous)),
+                ("Angela Moore", Some(SpeakerKind::Person)),
+                ("Angela Moore", Some(SpeakerKind::Person)),
+            ],
             "{q:?}"
         );
     }
