@@ -1217,7 +1217,7 @@ impl<'a> Finder<'a> {
             let tok = self.t.toks[j];
             let f = self.t.fold(j);
             !tok.is_word()
-                || lex.np_stops.contains(f)
+                || (lex.np_stops.contains(f) && !self.ali_the_name(j, from, s1))
                 || self.is_complementiser(j)
                 || self.is_cue_word(f)
                 || !self.is_arabic(j)
@@ -1353,8 +1353,33 @@ impl<'a> Finder<'a> {
             && !has_noun(&lex.anonymous, f)
             && !lex.honorifics.contains(f)
             && !lex.role_modifiers.contains(f)
-            && !lex.np_stops.contains(f)
+            && (!lex.np_stops.contains(f) || self.written_ali(k))
             && !self.is_cue_word(f)
+    }
+
+    /// The token is written `علي` (with ي): the given name, or the
+    /// preposition `على` in a text that writes ى as ي. They fold alike.
+    fn written_ali(&self, k: usize) -> bool {
+        let tok = self.t.toks[k];
+        self.t.fold(k) == "علي" && self.ptext_get(tok.start, tok.end) == "علي"
+    }
+
+    /// `علي` at `j` in a subject phrase starting at `from` is the name:
+    /// written with ي, after a role, a title or a given name (`النائب علي
+    /// حسن شمص`, `محمد علي`) or before a given name (`قال علي حسن`), not
+    /// right after the verb before a noun (`شدد علي ضرورة`).
+    fn ali_the_name(&self, j: usize, from: usize, s1: usize) -> bool {
+        let lex = lexicon();
+        self.written_ali(j)
+            && j + 1 < s1
+            && self.t.toks[j + 1].is_word()
+            && ((j > from && {
+                let p = self.t.fold(j - 1);
+                has_noun(&lex.roles, p)
+                    || lex.honorifics.contains(p)
+                    || Self::is_definite(p)
+                    || lex.first_names.contains(p)
+            }) || lex.first_names.contains(self.t.fold(j + 1)))
     }
 
     /// What an Arabic phrase (tokens `a..b`) says about a speaker.
@@ -1470,7 +1495,7 @@ impl<'a> Finder<'a> {
                     "ابن" | "بن" | "ابنه" | "ابو" | "ام" | "عبد" | "ال"
                 );
                 if !genealogy && (has_noun(&lex.roles, f) || has_noun(&lex.organizations, f))
-                    || lex.np_stops.contains(f)
+                    || (lex.np_stops.contains(f) && !self.written_ali(m))
                 {
                     break;
                 }
@@ -2539,6 +2564,25 @@ mod tests {
                 ("prime minister's official spokesperson", Some(SpeakerKind::Anonymous)),
                 ("Angela Moore", Some(SpeakerKind::Person)),
                 ("Angela Moore", Some(SpeakerKind::Person)),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn the_name_ali_is_not_the_preposition_ala() {
+        let q = quotes(&[
+            "في المقابل، اعتبر النائب علي حسن شمص أن الدعوة إلى الحوار «هي المخرج الوحيد من الأزمة».",
+            "وقال محمد علي إن الاتفاق سيوقع قريباً.",
+            "وشدد الوزير على أن المفاوضات مستمرة.",
+        ]);
+        let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            who,
+            [
+                ("علي حسن شمص", "الدعوة إلى الحوار «هي المخرج الوحيد من الأزمة»."),
+                ("محمد علي", "الاتفاق سيوقع قريباً."),
+                ("الوزير", "المفاوضات مستمرة."),
             ],
             "{q:?}"
         );
