@@ -839,12 +839,12 @@ impl<'a> Finder<'a> {
             }
             CueKind::Participle => {
                 let (from, marker, q) = self.content_start(at + 1, s1, qspans);
-                if !marker {
+                if !marker && !self.calls_for(at, s1) {
                     // `مجدداً`, `معلنة` are also adverbs and adjectives; a
                     // participle that reports opens its words with a marker.
                     return None;
                 }
-                has_marker = marker;
+                has_marker = true;
                 direct_q = q;
                 content_from = from;
             }
@@ -1193,6 +1193,24 @@ impl<'a> Finder<'a> {
                 (f, true, q)
             }
             None => (from, false, None),
+        }
+    }
+
+    /// A participle of calling, demanding, warning or expressing followed
+    /// by its own preposition (`داعياً النواب إلى «تحمّل مسؤولياتهم»`,
+    /// `مطالباً الحكومة بالتحرك`, `محذراً من …`, `معرباً عن …`): what is
+    /// called for is what it reports, as `تعهد بتشكيل البرلمان` does.
+    fn calls_for(&self, at: usize, s1: usize) -> bool {
+        let f = self.t.fold(at);
+        let within = |n: usize, ok: &dyn Fn(&str) -> bool| {
+            (at + 1..s1.min(at + 1 + n)).any(|j| self.t.toks[j].is_word() && ok(self.t.fold(j)))
+        };
+        match f {
+            "داعيا" | "داعيه" | "داعين" => within(4, &|w| w == "الي"),
+            "مطالبا" | "مطالبه" | "مطالبين" => within(3, &|w| w.starts_with('ب') && w.chars().count() > 3),
+            "محذرا" | "محذره" | "محذرين" => within(3, &|w| w == "من"),
+            "معربا" | "معربه" | "معربين" => within(2, &|w| w == "عن"),
+            _ => false,
         }
     }
 
@@ -2583,6 +2601,24 @@ mod tests {
                 ("علي حسن شمص", "الدعوة إلى الحوار «هي المخرج الوحيد من الأزمة»."),
                 ("محمد علي", "الاتفاق سيوقع قريباً."),
                 ("الوزير", "المفاوضات مستمرة."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn participles_of_calling_report_what_they_call_for() {
+        let q = quotes(&[
+            "ونقلت الوكالة الوطنية للإعلام عن رئيس المجلس حسين الأمين قوله إن «الجلسة ستُعقد الشهر المقبل»، داعياً النواب إلى «تحمّل مسؤولياتهم الوطنية».",
+            "وأكد الوزير أن الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل.",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("حسين", "ونقلت", "الجلسة ستُعقد الشهر المقبل"),
+                ("حسين", "داعياً", "النواب إلى «تحمّل مسؤولياتهم الوطنية»."),
+                ("الوزير", "وأكد", "الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل."),
             ],
             "{q:?}"
         );
