@@ -1512,7 +1512,11 @@ impl<'a> Finder<'a> {
                     self.t.fold(m - 1),
                     "ابن" | "بن" | "ابنه" | "ابو" | "ام" | "عبد" | "ال"
                 );
-                if !genealogy && (has_noun(&lex.roles, f) || has_noun(&lex.organizations, f))
+                // A definite role word that ends the phrase is a family name
+                // (`حسين الأمين قوله`), not the start of a role (`الأمين
+                // العام`).
+                let family = m + 1 == b && Self::is_definite(f) && !has_noun(&lex.organizations, f);
+                if !genealogy && !family && (has_noun(&lex.roles, f) || has_noun(&lex.organizations, f))
                     || (lex.np_stops.contains(f) && !self.written_ali(m))
                 {
                     break;
@@ -2616,8 +2620,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("حسين", "ونقلت", "الجلسة ستُعقد الشهر المقبل"),
-                ("حسين", "داعياً", "النواب إلى «تحمّل مسؤولياتهم الوطنية»."),
+                ("حسين الأمين", "ونقلت", "الجلسة ستُعقد الشهر المقبل"),
+                ("حسين الأمين", "داعياً", "النواب إلى «تحمّل مسؤولياتهم الوطنية»."),
                 ("الوزير", "وأكد", "الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل."),
             ],
             "{q:?}"
