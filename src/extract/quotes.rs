@@ -1560,21 +1560,30 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// The subject of `كان X قد <verb>` (`وكان رئيس الوزراء قد أعلن`), for
+    /// The subject of `كان X قد <verb>` (`وكان رئيس الوزراء قد أعلن`, with an
+    /// apposition between commas), for
     /// the verb at `at`; `None` when the verb is not in that frame.
     fn kana_subject(&self, at: usize, s0: usize) -> Option<Mention> {
         if at < s0 + 3 || !matches!(self.t.fold(at - 1), "قد" | "وقد") {
             return None;
         }
         let qad = at - 1;
-        let k = (s0.max(qad.saturating_sub(10))..qad - 1).rev().find(|&k| {
+        let k = (s0.max(qad.saturating_sub(16))..qad - 1).rev().find(|&k| {
             matches!(
                 self.t.fold(k),
                 "كان" | "كانت" | "وكان" | "وكانت" | "فكان" | "فكانت" | "كانوا" | "وكانوا"
             )
         })?;
-        let all_words = (k + 1..qad).all(|i| self.t.toks[i].is_word() && self.is_arabic(i));
-        (all_words && k + 1 < qad).then(|| self.ar_phrase(k + 1, qad))
+        // Words, and commas around an apposition (`وكان معالي عبدالله بن سالم
+        // الكتبي، وزير الاقتصاد، قد أكد`).
+        let words_and_commas = (k + 1..qad).all(|i| {
+            let t = self.t.toks[i];
+            (t.is_word() && self.is_arabic(i)) || matches!(t.punct(), Some(',' | '،'))
+        });
+        if !words_and_commas || k + 1 >= qad {
+            return None;
+        }
+        Some(self.ar_subject(k + 1, qad).0)
     }
 
     /// The noun phrase a relative pronoun at `rel` stands for: the words
@@ -2624,6 +2633,19 @@ mod tests {
                 ("حسين الأمين", "داعياً", "النواب إلى «تحمّل مسؤولياتهم الوطنية»."),
                 ("الوزير", "وأكد", "الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل."),
             ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn kana_subject_with_an_apposition() {
+        let q = quotes(&[
+            "وكان معالي عبدالله بن سالم الكتبي، وزير الاقتصاد، قد أكد في وقت سابق أن الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [("عبدالله بن سالم الكتبي", "الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031.")],
             "{q:?}"
         );
     }
