@@ -164,6 +164,8 @@ struct Cue {
     /// sentence (`said … but warned there was …`): a new statement of the
     /// same subject.
     joined: bool,
+    /// No cue comes before it in its sentence.
+    first: bool,
 }
 
 /// What one item of a paragraph says, before speakers are resolved.
@@ -257,6 +259,10 @@ impl<'a> Finder<'a> {
         self.pair_quotes(&mut scratch.qspans, &mut scratch.inside, &mut scratch.stack);
         self.sentences(scratch);
         self.cues(&scratch.inside, &mut scratch.cues);
+        for i in 0..scratch.cues.len() {
+            let at = scratch.cues[i].at;
+            scratch.cues[i].first = i == 0 || scratch.cues[i - 1].at < scratch.sent_start[at];
+        }
         for i in 1..scratch.cues.len() {
             let at = scratch.cues[i].at;
             if matches!(scratch.cues[i].kind, CueKind::EnVerb { .. })
@@ -701,6 +707,7 @@ impl<'a> Finder<'a> {
                     at: i,
                     kind,
                     joined: false,
+                    first: false,
                 });
             }
         }
@@ -838,6 +845,12 @@ impl<'a> Finder<'a> {
                 }
             }
             CueKind::Participle => {
+                // `Harper's attorney, Daniel Ortega, had asked for three
+                // years, arguing that …`: with no cue before it in the
+                // sentence, an English participle has the sentence's subject.
+                if cue.first && !self.is_arabic(at) {
+                    mention = self.en_sentence_subject(s0, at);
+                }
                 let (from, marker, q) = self.content_start(at + 1, s1, qspans);
                 if !marker && !self.calls_for(at, s1) {
                     // `مجدداً`, `معلنة` are also adverbs and adjectives; a
@@ -1656,6 +1669,21 @@ impl<'a> Finder<'a> {
             e += 1;
         }
         self.ar_phrase(k, e)
+    }
+
+    /// The subject of an English sentence, read back from its first
+    /// auxiliary or past-tense verb before `at`; nobody when there is none.
+    fn en_sentence_subject(&self, s0: usize, at: usize) -> Mention {
+        let verb = (s0 + 1..at).find(|&k| {
+            let f = self.t.fold(k);
+            self.t.toks[k].is_word()
+                && !self.capitalized(k)
+                && (EN_AUX.contains(&f) || (f.len() > 4 && f.ends_with("ed")))
+        });
+        match verb {
+            Some(k) => self.en_subject_before(k, s0).0,
+            None => Mention::default(),
+        }
     }
 
     /// The subject before an English verb (`West Mercia police said`,
@@ -2646,6 +2674,21 @@ mod tests {
         assert_eq!(
             got,
             [("عبدالله بن سالم الكتبي", "الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031.")],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_english_participle_first_in_its_sentence_has_the_sentence_subject() {
+        let q = quotes(&[
+            "\"It was a calculated scheme,\" Assistant U.S. Attorney Rachel Kim wrote in a sentencing memo.",
+            "Harper's attorney, Daniel Ortega, had asked for a sentence of three years, arguing that his client had struggled with a gambling addiction.",
+            "Knight said crews were focusing on protecting homes, adding that two firefighters had been treated.",
+        ]);
+        let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            who,
+            [("Rachel Kim", "wrote"), ("Daniel Ortega", "arguing"), ("Knight", "said"), ("Knight", "adding")],
             "{q:?}"
         );
     }
