@@ -352,7 +352,7 @@ impl<'a> Finder<'a> {
         items.sort_by_key(|i| i.at);
         let mut scanned = 0;
         for item in items.drain(..) {
-            self.note_mentions(scanned, item.at, inside);
+            self.note_mentions(scanned, item.at, inside, sent_start);
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
                 self.registry.current()
@@ -375,18 +375,91 @@ impl<'a> Finder<'a> {
                 paragraph: index,
             });
         }
-        self.note_mentions(scanned, n, inside);
+        self.note_mentions(scanned, n, inside, sent_start);
     }
 
     /// English names in running text make their person the one `she` means;
     /// a name inside a quotation is someone the speaker talks about, not the
     /// one `he said` after it refers to.
-    fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool]) {
+    fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool], sent_start: &[usize]) {
+        let mut named_until = 0;
         for i in from..to.min(self.t.len()) {
             if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
-                self.registry.mentioned(self.t.fold(i));
+                if sent_start[i] == i
+                    && let Some((name, end)) = self.sentence_name(i)
+                {
+                    // The whole name counts once (`Fiona Parry` is Fiona,
+                    // not also the Parry of another newcomer).
+                    self.registry.introduced(&name);
+                    named_until = end;
+                }
+                if i >= named_until {
+                    self.registry.mentioned(self.t.fold(i));
+                }
             }
         }
+    }
+
+    /// The name of a person that opens an English sentence at `i`, after
+    /// titles (`Gov. Ellen Marsh declared …`, `Linda Harper, 58, pleaded
+    /// …`): two or three name words followed by a comma or a lower-case
+    /// word.
+    fn sentence_name(&self, i: usize) -> Option<(String, usize)> {
+        let lex = lexicon();
+        let n = self.t.len();
+        let mut k = i;
+        while k < n
+            && k - i < 4
+            && (self.t.toks[k].punct() == Some('.')
+                || (self.t.toks[k].is_word() && {
+                    let f = self.t.fold(k);
+                    lex.honorifics.contains(f) || lex.roles.contains(f)
+                }))
+        {
+            k += 1;
+        }
+        let rs = k;
+        while k < n && k - rs < 3 && self.en_name_word(k) {
+            k += 1;
+        }
+        // A comma or a verb follows; not a noun the words qualify (`West
+        // Mercia police said`, `Codelco Chairman …`).
+        let after_ok = k >= n
+            || matches!(self.t.toks[k].punct(), Some(','))
+            || (self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
+                let f = self.t.fold(k);
+                !lex.organizations.contains(f)
+                    && !lex.groups.contains(f)
+                    && !lex.roles.contains(f)
+                    && !lex.anonymous.contains(f)
+            });
+        (k - rs >= 2 && after_ok).then(|| (self.text_of(rs, k), k))
+    }
+
+    /// An English word that can be part of a person's name: capitalised,
+    /// not a title, role, institution, group, acronym or possessive.
+    fn en_name_word(&self, k: usize) -> bool {
+        let lex = lexicon();
+        let tok = self.t.toks[k];
+        if !tok.is_word() || self.is_arabic(k) || !self.capitalized(k) {
+            return false;
+        }
+        let f = self.t.fold(k);
+        let raw = self.ptext_get(tok.start, tok.end);
+        let acronym = raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
+        !acronym
+            && !f.ends_with("'s")
+            && !f.ends_with("’s")
+            && !matches!(
+                f,
+                "the" | "a" | "an" | "in" | "on" | "at" | "as" | "for" | "after" | "when" | "but" | "and"
+            )
+            && !lex.roles.contains(f)
+            && !lex.honorifics.contains(f)
+            && !lex.organizations.contains(f)
+            && !lex.groups.contains(f)
+            && !lex.anonymous.contains(f)
+            && !lex.en_adverbials.contains(f)
     }
 
     /// Byte range of the content tokens, without edge punctuation.
@@ -1220,7 +1293,9 @@ impl<'a> Finder<'a> {
         };
         match f {
             "داعيا" | "داعيه" | "داعين" => within(4, &|w| w == "الي"),
-            "مطالبا" | "مطالبه" | "مطالبين" => within(3, &|w| w.starts_with('ب') && w.chars().count() > 3),
+            "مطالبا" | "مطالبه" | "مطالبين" => {
+                within(3, &|w| w.starts_with('ب') && w.chars().count() > 3)
+            }
             "محذرا" | "محذره" | "محذرين" => within(3, &|w| w == "من"),
             "معربا" | "معربه" | "معربين" => within(2, &|w| w == "عن"),
             _ => false,
@@ -1878,7 +1953,10 @@ impl<'a> Finder<'a> {
             let apposition = si == nearest
                 || words.iter().all(|&k| {
                     let f = self.t.fold(k);
-                    self.capitalized(k) || determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f)
+                    self.capitalized(k)
+                        || determiner(f)
+                        || lex.roles.contains(f)
+                        || lex.honorifics.contains(f)
                 });
             if !apposition {
                 continue;
@@ -1947,9 +2025,7 @@ impl<'a> Finder<'a> {
                     }
                     (rs, re)
                 });
-                let affiliation = run.is_some_and(|(_, re)| {
-                    re < cut && lex.roles.contains(self.t.fold(re))
-                });
+                let affiliation = run.is_some_and(|(_, re)| re < cut && lex.roles.contains(self.t.fold(re)));
                 if name.is_none()
                     && !affiliation
                     && let Some((rs, re)) = run
@@ -2620,7 +2696,10 @@ mod tests {
             who,
             [
                 ("Clive Harding", Some(SpeakerKind::Person)),
-                ("prime minister's official spokesperson", Some(SpeakerKind::Anonymous)),
+                (
+                    "prime minister's official spokesperson",
+                    Some(SpeakerKind::Anonymous)
+                ),
                 ("Angela Moore", Some(SpeakerKind::Person)),
                 ("Angela Moore", Some(SpeakerKind::Person)),
             ],
@@ -2653,13 +2732,20 @@ mod tests {
             "ونقلت الوكالة الوطنية للإعلام عن رئيس المجلس حسين الأمين قوله إن «الجلسة ستُعقد الشهر المقبل»، داعياً النواب إلى «تحمّل مسؤولياتهم الوطنية».",
             "وأكد الوزير أن الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل.",
         ]);
-        let got: Vec<(&str, &str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str())).collect();
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
                 ("حسين الأمين", "ونقلت", "الجلسة ستُعقد الشهر المقبل"),
                 ("حسين الأمين", "داعياً", "النواب إلى «تحمّل مسؤولياتهم الوطنية»."),
-                ("الوزير", "وأكد", "الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل."),
+                (
+                    "الوزير",
+                    "وأكد",
+                    "الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل."
+                ),
             ],
             "{q:?}"
         );
@@ -2673,7 +2759,10 @@ mod tests {
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
         assert_eq!(
             got,
-            [("عبدالله بن سالم الكتبي", "الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031.")],
+            [(
+                "عبدالله بن سالم الكتبي",
+                "الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031."
+            )],
             "{q:?}"
         );
     }
@@ -2688,9 +2777,46 @@ mod tests {
         let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
         assert_eq!(
             who,
-            [("Rachel Kim", "wrote"), ("Daniel Ortega", "arguing"), ("Knight", "said"), ("Knight", "adding")],
+            [
+                ("Rachel Kim", "wrote"),
+                ("Daniel Ortega", "arguing"),
+                ("Knight", "said"),
+                ("Knight", "adding")
+            ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn she_said_after_a_newcomer_named_as_the_subject() {
+        let q = quotes(&[
+            "Linda Harper, 58, pleaded guilty in March to wire fraud and money laundering.",
+            "\"She is deeply ashamed,\" her attorney, Daniel Ortega, told reporters outside the courthouse.",
+            "Harper, wearing an orange jumpsuit, apologized to county residents before the sentence was read. \"I betrayed the people who elected me,\" she said, her voice breaking.",
+            "West Mercia police said the tablets were believed to contain DNP.",
+            "\"We are working with partner agencies,\" she said.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "Daniel Ortega",
+                "Linda Harper",
+                "West Mercia police",
+                "Linda Harper"
+            ],
+            "{q:?}"
+        );
+        // A known person named in full is not a newcomer, and the family
+        // name she shares with one is not a mention of that one.
+        let q = quotes(&[
+            "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April.",
+            "\"The drug was in her system,\" her mother, Fiona, said in a statement yesterday.",
+            "Fiona Parry issued a plea for people to stay away from pills containing the chemical.",
+            "\"She just never really understood how dangerous the tablets were,\" she said.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Fiona", "Fiona"], "{q:?}");
     }
 
     #[test]

@@ -85,6 +85,14 @@ pub struct Registry {
     history: Vec<usize>,
     /// The person last speaking or named (for English `he`/`she`).
     salient_person: Option<usize>,
+    /// When `salient_person` was last set, on [`Registry::clock`].
+    salient_at: u64,
+    /// A person introduced as the subject of a sentence without speaking
+    /// (`Linda Harper, 58, pleaded guilty …`): the one `she said` may mean
+    /// next. Their name, its key, and when they were last named.
+    newcomer: Option<(String, Vec<String>, u64)>,
+    /// Counts mentions, to order `salient_person` and `newcomer`.
+    clock: u64,
     /// Every word of a person's name so far (folded, without the article),
     /// by its hash: no copy of the words is kept.
     name_words: FxHashSet<u64>,
@@ -122,9 +130,18 @@ impl Registry {
     pub fn resolve(&mut self, m: &Mention, agreement: Agreement) -> Option<usize> {
         if let Some(p) = m.pronoun {
             return match p {
-                Pronoun::Person => self
-                    .salient_person
-                    .or_else(|| self.last(|s| s.kind == SpeakerKind::Person)),
+                Pronoun::Person => {
+                    // Someone named as a sentence's subject after the last
+                    // speaker (`Harper, wearing an orange jumpsuit,
+                    // apologized … "I betrayed …," she said`).
+                    let salient_at = self.salient_at;
+                    if let Some((name, _, _)) = self.newcomer.take_if(|n| n.2 > salient_at) {
+                        Some(self.person(&name, None, Vec::new(), Agreement::Unknown))
+                    } else {
+                        self.salient_person
+                            .or_else(|| self.last(|s| s.kind == SpeakerKind::Person))
+                    }
+                }
                 Pronoun::Thing => self.last(|s| s.kind == SpeakerKind::Organization),
                 Pronoun::Plural => {
                     self.last(|s| matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization))
@@ -178,8 +195,30 @@ impl Registry {
         self.history.retain(|&h| h != id);
         self.history.push(id);
         if self.speakers[id].kind == SpeakerKind::Person {
-            self.salient_person = Some(id);
+            self.make_salient(id);
         }
+    }
+
+    fn make_salient(&mut self, id: usize) {
+        self.clock += 1;
+        self.salient_person = Some(id);
+        self.salient_at = self.clock;
+    }
+
+    /// Notes a name that opens a sentence (`Linda Harper, 58, pleaded
+    /// guilty …`): a known person becomes the one `she` means next, an
+    /// unknown one is remembered as a newcomer who may speak next.
+    pub fn introduced(&mut self, name: &str) {
+        let k = key(name);
+        if let Some(id) = (0..self.speakers.len()).rev().find(|&i| {
+            self.speakers[i].kind == SpeakerKind::Person
+                && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
+        }) {
+            self.make_salient(id);
+            return;
+        }
+        self.clock += 1;
+        self.newcomer = Some((name.to_string(), k, self.clock));
     }
 
     /// The speaker who spoke last.
@@ -197,7 +236,12 @@ impl Registry {
             self.speakers[i].kind == SpeakerKind::Person
                 && self.entries[i].name_key.iter().any(|w| w == folded_word)
         }) {
-            self.salient_person = Some(id);
+            self.make_salient(id);
+        } else if let Some(n) = &mut self.newcomer
+            && n.1.iter().any(|w| w == folded_word)
+        {
+            self.clock += 1;
+            n.2 = self.clock;
         }
     }
 
