@@ -385,7 +385,7 @@ impl<'a> Finder<'a> {
         let mut named_until = 0;
         for i in from..to.min(self.t.len()) {
             if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
-                if sent_start[i] == i
+                if sent_start.get(i) == Some(&i)
                     && let Some((name, end)) = self.sentence_name(i)
                 {
                     // The whole name counts once (`Fiona Parry` is Fiona,
