@@ -2820,6 +2820,23 @@ mod tests {
     }
 
     #[test]
+    fn statistics_are_a_source_and_accusing_is_reporting() {
+        let q = quotes(&[
+            "سجلت الوزارة 312 إصابة مؤكدة بمرض الكوليرا في سبع محافظات، بحسب إحصائية رسمية صدرت اليوم الأربعاء.",
+            "في المقابل، اتهم النائب أحمد العبيدي، عضو مجلس المحافظة، الحكومة المحلية بالتقصير.",
+        ]);
+        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            who,
+            [
+                ("إحصائية رسمية صدرت", Some(SpeakerKind::Organization)),
+                ("أحمد العبيدي", Some(SpeakerKind::Person)),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn english_fronted_quotes_pronouns_and_continuations() {
         let q = quotes(&[
             "The mother of a woman who took pills has described how her daughter was “literally burning up” before her death.",
