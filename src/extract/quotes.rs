@@ -890,6 +890,17 @@ impl<'a> Finder<'a> {
                 if (homograph || present) && !marker {
                     return None;
                 }
+                // `وتبين أن …` "it turned out that": the تبيّن of a homograph
+                // with no subject of its own reports nobody's words.
+                if homograph
+                    && mention.is_empty()
+                    && matches!(
+                        strip_conjunction(self.t.fold(at)).unwrap_or(self.t.fold(at)),
+                        "تبين"
+                    )
+                {
+                    return None;
+                }
                 if mention.is_empty() {
                     if !marker {
                         // A subjectless verb must introduce its words (`وأكد أن`).
@@ -2834,6 +2845,15 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn it_turned_out_reports_nobody() {
+        let q = quotes(&[
+            "وبيّن الربيعي أن فرق الرقابة فحصت أكثر من 4 آلاف عينة، وتبين أن 18 بالمئة منها غير صالحة للاستهلاك، داعياً المواطنين إلى غلي المياه.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(got, [("الربيعي", "وبيّن"), ("الربيعي", "داعياً")], "{q:?}");
     }
 
     #[test]
