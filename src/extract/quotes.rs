@@ -1348,6 +1348,23 @@ impl<'a> Finder<'a> {
         }
         let mut mention = self.ar_phrase(from, end);
         let mut np_end = end;
+        // The object of the verb after the name (`اتهم عضو مجلس المحافظة
+        // أحمد العبيدي الحكومة المحلية بالتقصير`): the subject ends with the
+        // name when an institution, a group or a word with بـ follows it.
+        if mention.kind == Some(SpeakerKind::Person)
+            && let Some(name) = mention.name.as_deref()
+            && let Some(name_end) = self.name_end(from, end, name)
+            && name_end < end
+            && {
+                let f = self.t.fold(name_end);
+                has_noun(&lex.organizations, f)
+                    || has_noun(&lex.groups, f)
+                    || (f.starts_with('ب') && !f.starts_with("بن") && f.chars().count() > 3)
+            }
+        {
+            end = name_end;
+            np_end = name_end;
+        }
         // An outlet or body with its name in marks (`صحيفة "السوداني"`,
         // `وكالة «سبوتنيك»`) before `عن`, a complementiser or a stop word.
         if mention.kind == Some(SpeakerKind::Organization)
@@ -1420,6 +1437,20 @@ impl<'a> Finder<'a> {
             }
         }
         (mention, np_end)
+    }
+
+    /// One past the last token of `name` among tokens `from..end`.
+    fn name_end(&self, from: usize, end: usize, name: &str) -> Option<usize> {
+        let last = name.split_whitespace().last()?;
+        let n = name.split_whitespace().count();
+        (from..end)
+            .find(|&k| {
+                let t = self.t.toks[k];
+                self.ptext_get(t.start, t.end) == last
+                    && k + 1 >= n
+                    && self.ptext_get(self.t.toks[k + 1 - n].start, t.end) == name
+            })
+            .map(|k| k + 1)
     }
 
     fn is_cue_word(&self, f: &str) -> bool {
@@ -2854,6 +2885,25 @@ mod tests {
         ]);
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
         assert_eq!(got, [("الربيعي", "وبيّن"), ("الربيعي", "داعياً")], "{q:?}");
+    }
+
+    #[test]
+    fn the_object_after_the_name_is_not_the_subject() {
+        let q = quotes(&[
+            "في المقابل، اتهم عضو مجلس محافظة كركوك أحمد العبيدي الحكومة المحلية بالتقصير، قائلاً إن \"شبكات الصرف الصحي لم تُصلح منذ عشرين عاماً\".",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("أحمد العبيدي", "اتهم", "الحكومة المحلية بالتقصير"),
+                ("أحمد العبيدي", "قائلاً", "شبكات الصرف الصحي لم تُصلح منذ عشرين عاماً"),
+            ],
+            "{q:?}"
+        );
     }
 
     #[test]
