@@ -1900,7 +1900,16 @@ impl<'a> Finder<'a> {
             let f = self.t.fold(e);
             // `of`/`for` inside a name (`Office for National Statistics`).
             let inside_name = matches!(f, "of" | "for") && e > from && e + 1 < s1 && self.capitalized(e + 1);
+            // `said Dr. Maria Gonzalez`, `said Jean-Pierre Dupont`: the
+            // period of an abbreviation and a hyphen inside a word.
+            let inside_word = e > from
+                && ((t.punct() == Some('.') && self.is_abbreviation(e - 1))
+                    || (matches!(t.punct(), Some('-'))
+                        && !t.space_before
+                        && e + 1 < s1
+                        && !self.t.toks[e + 1].space_before));
             if !inside_name
+                && !inside_word
                 && (!t.is_word()
                     || EN_CUT.contains(&f)
                     || (lex.np_stops.contains(f) && e > from)
@@ -2904,6 +2913,15 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn an_abbreviated_title_after_the_verb() {
+        let q = quotes(&[
+            "\"Measles is one of the most contagious diseases we know of,\" said Dr. Maria Gonzalez, an epidemiologist at the University of Texas Health Science Center in Houston.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Maria Gonzalez"], "{q:?}");
     }
 
     #[test]
