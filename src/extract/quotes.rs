@@ -1353,6 +1353,8 @@ impl<'a> Finder<'a> {
         // name when an institution, a group or a word with بـ follows it.
         if mention.kind == Some(SpeakerKind::Person)
             && let Some(name) = mention.name.as_deref()
+            // (Most subjects end with the name: nothing to look for then.)
+            && !name.ends_with(self.ptext_get(self.t.toks[end - 1].start, self.t.toks[end - 1].end))
             && let Some(name_end) = self.name_end(from, end, name)
             && name_end < end
             && {
