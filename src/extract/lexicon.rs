@@ -150,12 +150,16 @@ lexicon! {
     en_verbs => "en_verbs.txt";
     /// English continuation participles.
     en_participles => "en_participles.txt";
+    /// English words of a time, place or channel after a reporting verb.
+    en_adverbials => "en_adverbials.txt";
     /// Person role nouns.
     roles => "roles.txt";
     /// Words inside a role that are not role nouns.
     role_modifiers => "role_modifiers.txt";
     /// Common given names.
     first_names => "first_names.txt";
+    /// General role nouns that, definite and alone, point back to a speaker.
+    anaphoric_roles => "anaphoric_roles.txt";
     /// Titles and honorifics.
     honorifics => "honorifics.txt";
     /// Organisation heads.

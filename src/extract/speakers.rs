@@ -16,6 +16,8 @@
 use crate::article::{Speaker, SpeakerKind};
 use crate::extract::lexicon::strip_article;
 use crate::text::fold;
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
 
 /// Grammatical gender and number of a verb or speaker, where known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +55,10 @@ pub struct Mention {
     pub kind: Option<SpeakerKind>,
     /// A pronoun instead of a name.
     pub pronoun: Option<Pronoun>,
+    /// The phrase points back to someone already speaking (`المتحدث ذاته`
+    /// "the same speaker", `المسؤولة الحكومية` "the government official"
+    /// right after a minister spoke).
+    pub same: bool,
 }
 
 impl Mention {
@@ -82,6 +88,23 @@ pub struct Registry {
     history: Vec<usize>,
     /// The person last speaking or named (for English `he`/`she`).
     salient_person: Option<usize>,
+    /// When `salient_person` was last set, on [`Registry::clock`].
+    salient_at: u64,
+    /// A person introduced as the subject of a sentence without speaking
+    /// (`Linda Harper, 58, pleaded guilty …`): the one `she said` may mean
+    /// next. Their name, its key, and when they were last named.
+    newcomer: Option<(String, Key, u64)>,
+    /// Counts mentions, to order `salient_person` and `newcomer`.
+    clock: u64,
+    /// Every word of a person's name so far (folded, without the article),
+    /// by its hash: no copy of the words is kept.
+    name_words: FxHashSet<u64>,
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    word.hash(&mut h);
+    h.finish()
 }
 
 const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", "our", "my"];
@@ -138,9 +161,18 @@ impl Registry {
     pub fn resolve(&mut self, m: &Mention, agreement: Agreement) -> Option<usize> {
         if let Some(p) = m.pronoun {
             return match p {
-                Pronoun::Person => self
-                    .salient_person
-                    .or_else(|| self.last(|s| s.kind == SpeakerKind::Person)),
+                Pronoun::Person => {
+                    // Someone named as a sentence's subject after the last
+                    // speaker (`Harper, wearing an orange jumpsuit,
+                    // apologized … "I betrayed …," she said`).
+                    let salient_at = self.salient_at;
+                    if let Some((name, _, _)) = self.newcomer.take_if(|n| n.2 > salient_at) {
+                        Some(self.person(&name, None, Key::new(), Agreement::Unknown))
+                    } else {
+                        self.salient_person
+                            .or_else(|| self.last(|s| s.kind == SpeakerKind::Person))
+                    }
+                }
                 Pronoun::Thing => self.last(|s| s.kind == SpeakerKind::Organization),
                 Pronoun::Plural => {
                     self.last(|s| matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization))
@@ -150,6 +182,14 @@ impl Registry {
         }
         if m.is_empty() {
             return self.current_for(agreement);
+        }
+        if m.same
+            && let Some(id) = self.same_as_before(m, agreement)
+        {
+            if let Some(role) = &m.role {
+                self.add_alias(id, role);
+            }
+            return Some(id);
         }
         let kind = m.kind.unwrap_or(SpeakerKind::Person);
         let role_key = m.role.as_deref().map(key).unwrap_or_default();
@@ -168,6 +208,19 @@ impl Registry {
         Some(id)
     }
 
+    /// True when the folded word (with or without its article) is one of
+    /// the words of a person named so far (`الخطيب` after `سامر الخطيب`).
+    pub fn is_name_word(&self, folded: &str) -> bool {
+        !self.name_words.is_empty() && self.name_words.contains(&word_hash(strip_article(folded)))
+    }
+
+    fn learn_name(&mut self, id: usize) {
+        if self.speakers[id].kind == SpeakerKind::Person {
+            self.name_words
+                .extend(words(&self.entries[id].name_key).map(word_hash));
+        }
+    }
+
     /// Records that `id` spoke: it becomes the current speaker.
     pub fn spoke(&mut self, id: usize) {
         self.history.retain(|&h| h != id);
@@ -177,8 +230,30 @@ impl Registry {
             self.history.drain(..RECENT);
         }
         if self.speakers[id].kind == SpeakerKind::Person {
-            self.salient_person = Some(id);
+            self.make_salient(id);
         }
+    }
+
+    fn make_salient(&mut self, id: usize) {
+        self.clock += 1;
+        self.salient_person = Some(id);
+        self.salient_at = self.clock;
+    }
+
+    /// Notes a name that opens a sentence (`Linda Harper, 58, pleaded
+    /// guilty …`): a known person becomes the one `she` means next, an
+    /// unknown one is remembered as a newcomer who may speak next.
+    pub fn introduced(&mut self, name: &str) {
+        let k = key(name);
+        if let Some(id) = self.recent().rev().find(|&i| {
+            self.speakers[i].kind == SpeakerKind::Person
+                && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
+        }) {
+            self.make_salient(id);
+            return;
+        }
+        self.clock += 1;
+        self.newcomer = Some((name.to_string(), k, self.clock));
     }
 
     /// The speaker who spoke last.
@@ -196,7 +271,12 @@ impl Registry {
             self.speakers[i].kind == SpeakerKind::Person
                 && words(&self.entries[i].name_key).any(|w| w == folded_word)
         }) {
-            self.salient_person = Some(id);
+            self.make_salient(id);
+        } else if let Some(n) = &mut self.newcomer
+            && words(&n.1).any(|w| w == folded_word)
+        {
+            self.clock += 1;
+            n.2 = self.clock;
         }
     }
 
@@ -208,23 +288,49 @@ impl Registry {
             .find(|&i| pred(&self.speakers[i]))
     }
 
-    /// The most recent speaker whose gender and number fit the verb.
-    fn current_for(&self, agreement: Agreement) -> Option<usize> {
-        let fits = |i: usize| {
-            let a = self.entries[i].agreement;
-            let kind = self.speakers[i].kind;
-            match agreement {
-                Agreement::Unknown => true,
-                Agreement::Plural => a == Agreement::Plural || kind == SpeakerKind::Group,
-                Agreement::Female => a != Agreement::Male && a != Agreement::Plural,
-                Agreement::Male => a != Agreement::Female && a != Agreement::Plural,
-            }
-        };
+    /// Who a phrase pointing back (`المتحدث ذاته`, `المسؤولة الحكومية`)
+    /// means: the latest speaker whose role or name has its head word, else
+    /// the latest person speaking whose gender fits.
+    fn same_as_before(&self, m: &Mention, agreement: Agreement) -> Option<usize> {
+        let role = m.role.as_deref().map(key)?;
+        let head = words(&role).next()?;
+        let has_head = |k: &str| words(k).any(|w| w == head);
+        if let Some(id) = self
+            .history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| has_head(&self.entries[i].role_key) || has_head(&self.entries[i].name_key))
+        {
+            return Some(id);
+        }
         self.history
             .iter()
             .rev()
             .copied()
-            .find(|&i| fits(i))
+            .find(|&i| self.speakers[i].kind == SpeakerKind::Person && self.fits(i, agreement))
+    }
+
+    /// True when speaker `i` can be the subject of a verb with this
+    /// gender and number.
+    fn fits(&self, i: usize, agreement: Agreement) -> bool {
+        let a = self.entries[i].agreement;
+        let kind = self.speakers[i].kind;
+        match agreement {
+            Agreement::Unknown => true,
+            Agreement::Plural => a == Agreement::Plural || kind == SpeakerKind::Group,
+            Agreement::Female => a != Agreement::Male && a != Agreement::Plural,
+            Agreement::Male => a != Agreement::Female && a != Agreement::Plural,
+        }
+    }
+
+    /// The most recent speaker whose gender and number fit the verb.
+    fn current_for(&self, agreement: Agreement) -> Option<usize> {
+        self.history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.fits(i, agreement))
             .or_else(|| self.current())
     }
 
@@ -233,7 +339,9 @@ impl Registry {
         entry.alias_folds = speaker.aliases.iter().map(|a| fold(a)).collect();
         self.speakers.push(speaker);
         self.entries.push(entry);
-        self.speakers.len() - 1
+        let id = self.speakers.len() - 1;
+        self.learn_name(id);
+        id
     }
 
     fn add_alias(&mut self, id: usize, alias: &str) {
@@ -271,6 +379,7 @@ impl Registry {
             let old = self.rename(id, name);
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
+            self.learn_name(id);
             self.fill_role(id, role, role_key);
             return id;
         }
@@ -284,6 +393,7 @@ impl Registry {
             self.speakers[id].kind = SpeakerKind::Person;
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
+            self.learn_name(id);
             return id;
         }
         self.push(
@@ -386,6 +496,7 @@ mod tests {
             role: role.map(Into::into),
             kind: Some(SpeakerKind::Person),
             pronoun: None,
+            same: false,
         }
     }
 
