@@ -227,11 +227,14 @@ fn classify(line: &str) -> Kind {
     }
 }
 
-/// A line made only of furniture words and symbols, or a wire marker in
-/// parentheses (`(رويترز)`, `(AFP)`).
+/// A line made only of furniture words and symbols, a rule (`___`,
+/// `* * *`, `———`), or a wire marker in parentheses (`(رويترز)`, `(AFP)`).
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
     if t.starts_with('(') && t.ends_with(')') && t.split_whitespace().count() <= 4 {
+        return true;
+    }
+    if t.chars().all(|c| c.is_whitespace() || "-–—=_*~·•".contains(c)) {
         return true;
     }
     let lex = lexicon();
@@ -374,6 +377,15 @@ mod tests {
             s.boilerplate.iter().map(|b| b.of(&text)).collect::<Vec<_>>(),
             ["item"]
         );
+    }
+
+    #[test]
+    fn rule_lines_are_furniture_not_headings() {
+        let text = "Title\n\nThe first paragraph ends here.\n\n___\n\n* * *\n\nMore text follows.";
+        let s = parse(text, Direction::Ltr);
+        let furniture: Vec<_> = s.boilerplate.iter().map(|b| b.of(text)).collect();
+        assert_eq!(furniture, ["___", "* * *"]);
+        assert!(s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading));
     }
 
     #[test]
