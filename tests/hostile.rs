@@ -30,7 +30,9 @@ fn fixtures() -> Vec<Fixture> {
         Fixture { name: "empty.txt", bytes: vec![], code: 0, stderr: "", paragraphs: Some(0) },
         Fixture { name: "blank.txt", bytes: b" \n\t\n\r\n   \n".to_vec(), code: 0, stderr: "", paragraphs: Some(0) },
         Fixture { name: "title-only.txt", bytes: "عنوان بلا نص".as_bytes().to_vec(), code: 0, stderr: "", paragraphs: Some(1) },
-        Fixture { name: "long-line.txt", bytes: "ا".repeat(500_000).into_bytes(), code: 0, stderr: "", paragraphs: Some(1) },
+        // 1 MB on one line with no space: cut into paragraphs of at most
+        // 64 KiB (structure::MAX_PARAGRAPH), the first of them the title.
+        Fixture { name: "long-line.txt", bytes: "ا".repeat(500_000).into_bytes(), code: 0, stderr: "", paragraphs: Some(16) },
         Fixture {
             name: "no-blank-lines.txt",
             bytes: "وقال الوزير إن «الحوار مهم» في 60 في المئة من الحالات.\n".repeat(50_000).into_bytes(),
