@@ -2194,6 +2194,13 @@ mod tests {
 
     /// (speaker name, speaker kind, cue, quote text, direct) for an article
     /// made of a title and these paragraphs.
+    /// (speaker name, speaker kind) of each quote found by [`quotes`].
+    fn speakers_of(
+        q: &[(String, Option<SpeakerKind>, String, String, bool)],
+    ) -> Vec<(&str, Option<SpeakerKind>)> {
+        q.iter().map(|x| (x.0.as_str(), x.1)).collect()
+    }
+
     fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<SpeakerKind>, String, String, bool)> {
         let text = format!("Title\n\n{}", paragraphs.join("\n\n"));
         let a = analyze(Document::from_text("t", text));
@@ -2408,7 +2415,7 @@ mod tests {
             "Labour's shadow chancellor Rachel Reeves said that prices were still rising.",
             "The Bank of England said in a statement that it would keep rates at 5.25% for now.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2440,7 +2447,7 @@ mod tests {
             "Gov. Ellen Marsh said in a statement that crews would get every resource they need.",
             "More than 40 large wildfires are currently burning across the West, according to the National Interagency Fire Center.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2508,7 +2515,7 @@ mod tests {
             "وحسب المتحدث ذاته، فإن النقابة ستعقد ندوة وطنية أواخر الشهر الجاري.",
             "وقال المتحدث باسم الوزارة إن النتائج ستنشر غداً.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2550,7 +2557,7 @@ mod tests {
             "وكانت السلطات قد أعلنت حالة الطوارئ في الولاية لمدة ثلاثة أشهر في 10 أغسطس الجاري.",
             "وكان رئيس الوزراء قد أعلن الأسبوع الماضي أن الحكومة ستطلق ثلاث حزم تحفيزية.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2649,7 +2656,7 @@ mod tests {
             "Dr Sunil Mehta, vice-president of the Royal College of Emergency Medicine, said 40,000 patients had waited more than 12 hours.",
             "A Department of Health and Social Care spokesperson said: \"We are investing £1.8bn to deliver an extra 40,000 appointments a week.\"",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2670,7 +2677,7 @@ mod tests {
             "Mining Minister Carolina Fuentes said on Tuesday that the government was \"fully confident\" in Codelco's management.",
             "\"Codelco has faced tough years before, and it has always come back stronger,\" she said.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2789,7 +2796,7 @@ mod tests {
             "Conservative spokesperson Kevin Ashworth was critical, while the Liberal Democrats said it showed ministers had \"run out of ideas\".",
             "County Supervisor Tom Wheeler said the board had since hired an outside firm to review every account.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2824,7 +2831,7 @@ mod tests {
             "Asked whether the 90,000 figure still stood, the prime minister's official spokesperson told reporters: \"I'm not going to get ahead of future announcements.\"",
             "The housing minister, Angela Moore, insisted the strategy was \"a serious, long-term plan\". In an interview with BBC Radio 5 Live, she said: \"We inherited a broken system.\"",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
@@ -2958,7 +2965,7 @@ mod tests {
             "سجلت الوزارة 312 إصابة مؤكدة بمرض الكوليرا في سبع محافظات، بحسب إحصائية رسمية صدرت اليوم الأربعاء.",
             "في المقابل، اتهم النائب أحمد العبيدي، عضو مجلس المحافظة، الحكومة المحلية بالتقصير.",
         ]);
-        let who: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        let who = speakers_of(&q);
         assert_eq!(
             who,
             [
