@@ -1023,6 +1023,7 @@ impl<'a> Cx<'a> {
     fn digit_run(&self, i: usize) -> Result<DigitRun, usize> {
         // pass 1: how far the run goes and which separators it has
         let (mut last, mut dots, mut all3, mut odd) = (i, 0, true, false);
+        let mut decimal_comma = false;
         while let (Some(sep), Some(g)) = (self.tok(last + 1), self.tok(last + 2)) {
             let Class::Punct(c) = sep.class else { break };
             if !(sep.glued && g.glued && g.class == Class::Digits) {
@@ -1032,6 +1033,22 @@ impl<'a> Cx<'a> {
             match c {
                 // a comma groups thousands only before exactly 3 digits
                 ',' | '٬' if dots == 0 && len == 3 => {}
+                // In Arabic text, a comma right after the first group and
+                // before another count of digits is a decimal comma
+                // (`68,43`, `1,5`: the Maghreb press writes them so), and the
+                // number's end: `1,2,3` is not read as one number. English
+                // never writes decimals so.
+                ',' if last == i
+                    && len != 3
+                    && !self.is_punct(last + 3, &[','])
+                    && !(i > 0 && self.glued(i) && self.is_punct(i - 1, &[',']))
+                    && self.after_arabic(i) =>
+                {
+                    decimal_comma = true;
+                    dots = 1;
+                    last += 2;
+                    break;
+                }
                 '.' | '٫' => {
                     dots += 1;
                     all3 &= len == 3;
@@ -1049,7 +1066,7 @@ impl<'a> Cx<'a> {
         let mut in_frac = false;
         let mut k = i;
         while k <= last {
-            if k > i && dots == 1 && self.is_punct(k - 1, &['.', '٫']) {
+            if k > i && dots == 1 && (self.is_punct(k - 1, &['.', '٫']) || decimal_comma) {
                 in_frac = true;
             }
             for c in self.f(k).chars() {
@@ -1079,6 +1096,15 @@ impl<'a> Cx<'a> {
             plain: last == i,
             last,
         })
+    }
+
+    /// True when the last word before token `i` (within four tokens) is
+    /// Arabic.
+    fn after_arabic(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&k| self.is_word(k))
+            .is_some_and(|k| self.toks[k].class == Class::Arabic)
     }
 
     /// A scale word at `k` (`مليون`، `آلاف`، `million`) and its value.
@@ -1741,6 +1767,19 @@ mod tests {
         );
         // not single numbers: times, dotted addresses, slashes
         assert!(nums("at 10:30 from 192.168.1.1 on 30/7").is_empty());
+    }
+
+    #[test]
+    fn a_decimal_comma_in_arabic_text() {
+        // Hespress and the Maghreb press write decimals with a comma.
+        let m = one("نسبة النجاح بلغت 68,43 في المائة هذه السنة");
+        assert_eq!((m.value, m.kind), (68.43, Percent));
+        assert_eq!(one("أي ما يعادل 1,5 مليون درهم").value, 1.5e6);
+        // a group of three is still thousands, and a list stays a list
+        assert_eq!(one("شارك 25,000 شخص").value, 25_000.0);
+        assert_eq!(texts("الأيام 1,2,3 من الشهر"), ["1", "2", "3"]);
+        // English writes no decimal comma
+        assert_eq!(texts("Eloise Parry, 21,3 days"), ["21", "3"]);
     }
 
     #[test]
