@@ -1537,6 +1537,11 @@ impl<'a> Finder<'a> {
             start += 'ل'.len_utf8();
             let rest = self.ptext_get(start, toks[a].end);
             start += rest.len() - rest.trim_start_matches('ـ').len();
+            // `لـ` before the article drops its alif (`للمسؤولين` = `لـ` +
+            // `المسؤولين`): the name gets it back.
+            if self.t.fold(a).starts_with("لل") && self.t.fold(a).chars().count() > 4 {
+                return format!("ا{}", self.ptext_get(start, toks[b - 1].end));
+            }
         }
         self.ptext_get(start, toks[b - 1].end).to_string()
     }
@@ -2280,6 +2285,14 @@ mod tests {
         let marks = "\"We are ready.\" ".repeat(20_000);
         let a = analyze(Document::from_text("t", format!("Title\n\nShe said: {marks}")));
         assert!(!a.quotes.is_empty());
+    }
+
+    #[test]
+    fn the_article_after_according_to_keeps_its_alif() {
+        let q = quotes(&["وتراجعت الأسعار في أيار، وفقاً للمسؤولين في الوزارة."]);
+        assert_eq!(q[0].0, "المسؤولين", "{q:?}");
+        let q = quotes(&["وارتفعت الأسعار في أيار، وفقاً لعبد الله الموسى."]);
+        assert_eq!(q[0].0, "عبد الله الموسى", "{q:?}");
     }
 
     #[test]
