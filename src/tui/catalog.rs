@@ -407,8 +407,18 @@ fn analyse_unit(i: usize, unit: &Unit, tx: &Sender<Msg>, stop: &AtomicBool) -> b
     };
     let mut records = 0;
     let mut batch = Vec::new();
-    let total = docs.len();
-    for (k, doc) in docs.into_iter().enumerate() {
+    // Sends a batch of records, numbered on from those sent before.
+    let send = |records: &mut usize, items: Vec<_>| {
+        let first = *records;
+        *records += items.len();
+        tx.send(Msg::Records {
+            unit: i,
+            first,
+            items,
+        })
+        .is_ok()
+    };
+    for doc in docs {
         if stop.load(Ordering::Relaxed) {
             return false;
         }
@@ -420,35 +430,12 @@ fn analyse_unit(i: usize, unit: &Unit, tx: &Sender<Msg>, stop: &AtomicBool) -> b
         let article = analyze(doc);
         batch.push((summarize(&article), article.text.len(), origin));
         drop(article);
-        if batch.len() >= CHUNK || k + 1 == total {
-            let items = std::mem::take(&mut batch);
-            let first = records;
-            records += items.len();
-            if tx
-                .send(Msg::Records {
-                    unit: i,
-                    first,
-                    items,
-                })
-                .is_err()
-            {
-                return false;
-            }
-        }
-    }
-    if !batch.is_empty() {
-        let first = records;
-        records += batch.len();
-        if tx
-            .send(Msg::Records {
-                unit: i,
-                first,
-                items: batch,
-            })
-            .is_err()
-        {
+        if batch.len() >= CHUNK && !send(&mut records, std::mem::take(&mut batch)) {
             return false;
         }
+    }
+    if !batch.is_empty() && !send(&mut records, batch) {
+        return false;
     }
     tx.send(Msg::Done {
         unit: i,
