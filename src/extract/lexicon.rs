@@ -21,43 +21,43 @@ pub struct WordSet {
 }
 
 /// A bitset indexed by a cheap fingerprint of a word (its length and its
-/// first and last bytes): a word whose bit is clear is not in the set. It
-/// never answers "no" for a word of the set, so a lookup behind it finds
-/// what it found before; it only skips lookups that would fail.
+/// first and last four bytes: two letters of Arabic): a word whose bit is
+/// clear is not in the set. It never answers "no" for a word of the set, so
+/// a lookup behind it finds what it found before; it only skips lookups
+/// that would fail. `WORDS` × 64 bits: a bigger set wants a bigger filter.
 #[derive(Debug, Clone)]
-pub struct Filter {
-    bits: [u64; Filter::WORDS],
+pub struct Filter<const WORDS: usize = 64> {
+    bits: [u64; WORDS],
 }
 
-impl Default for Filter {
+impl<const WORDS: usize> Default for Filter<WORDS> {
     fn default() -> Self {
-        Filter {
-            bits: [0; Filter::WORDS],
-        }
+        Filter { bits: [0; WORDS] }
     }
 }
 
-impl Filter {
-    const WORDS: usize = 64;
-    const BITS: usize = Self::WORDS * 64;
+impl<const WORDS: usize> Filter<WORDS> {
+    const BITS: usize = WORDS * 64;
 
-    /// Length, first two and last two bytes, mixed into a bit index.
+    /// Length, first four and last four bytes, mixed into a bit index.
     #[inline]
     fn slot(word: &str) -> usize {
         let b = word.as_bytes();
         let n = b.len();
-        let at = |i: usize| b.get(i).copied().unwrap_or(0) as usize;
-        let head = at(0) << 8 | at(1);
-        let tail = at(n.wrapping_sub(2)) << 8 | at(n.wrapping_sub(1));
-        let h =
-            (n.wrapping_mul(0x9E37_79B9) ^ head.wrapping_mul(0x85EB_CA6B) ^ tail.wrapping_mul(0xC2B2_AE35))
-                >> 7;
-        h % Self::BITS
+        let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(h), Some(t)) => (u32::from_le_bytes(*h) as usize, u32::from_le_bytes(*t) as usize),
+            // Shorter words: their bytes, once.
+            _ => (b.iter().fold(0, |v, &x| v << 8 | x as usize), 0),
+        };
+        let h = n.wrapping_mul(0x9E37_79B9_7F4A_7C15_u64 as usize)
+            ^ head.wrapping_mul(0x85EB_CA6B_C2B2_AE35_u64 as usize)
+            ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F_u64 as usize);
+        (h ^ h >> 29) % Self::BITS
     }
 
     /// A filter that lets through every word any of `filters` lets through.
-    pub fn union<'f>(filters: impl IntoIterator<Item = &'f Filter>) -> Filter {
-        let mut out = Filter::default();
+    pub fn union<'f>(filters: impl IntoIterator<Item = &'f Filter<WORDS>>) -> Self {
+        let mut out = Self::default();
         for f in filters {
             for (o, b) in out.bits.iter_mut().zip(f.bits) {
                 *o |= b;
@@ -231,6 +231,37 @@ mod tests {
         assert!(!l.ar_verbs.is_marked("قال"));
         assert!(l.ar_participles.contains("مشيرا"));
         assert!(l.en_verbs.contains("said"));
+    }
+
+    #[test]
+    fn a_filter_lets_through_every_word_put_in_it() {
+        let words = [
+            "",
+            "a",
+            "في",
+            "said",
+            "والثالثه",
+            "ثلاثمائه",
+            "twenty",
+            "é",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+        ];
+        let mut small: Filter = Filter::default();
+        let mut big: Filter<1024> = Filter::default();
+        for w in words {
+            small.insert(w);
+            big.insert(w);
+        }
+        for w in words {
+            assert!(small.may_contain(w) && big.may_contain(w), "{w:?}");
+        }
+        // And it does filter: a word list of a few words leaves most
+        // other words out.
+        let others = (0..1000).filter(|i| big.may_contain(&format!("w{i}"))).count();
+        assert!(others < 50, "{others} of 1000 let through");
     }
 
     #[test]
