@@ -25,6 +25,7 @@
 
 use std::sync::OnceLock;
 
+use super::lexicon::Filter;
 use super::tokens::{NCLS_ARABIC, NCLS_DIGIT, NCLS_LATIN, NCLS_NONE, NCLS_ODD_START, NCLS_PUNCT, Tokens};
 use crate::article::{NumberKind, NumberMention, Span};
 use crate::text::{TATWEEL, digit_value, fold, is_arabic_letter, is_arabic_mark, is_invisible};
@@ -456,14 +457,17 @@ struct Lexicon {
     /// Longest folded word any word list can match, proclitics included:
     /// longer words are not looked up at all.
     max_len: usize,
-    /// Endings of the number words, ordinals and duals: a word whose ending
-    /// is not here cannot start a number word, so it is not looked up.
-    endings: Endings,
+    /// A one-probe filter over the English number words and ordinals:
+    /// an English word can only start a number when it is one of them.
+    en_filter: Filter,
     /// Every folded Arabic word that the Arabic matchers can read as a key
     /// ([`reads_as_arabic_key`]), listed whole: one lookup replaces the
-    /// readings and lookups of the one word in eight that
-    /// [`Lexicon::endings`] lets through.
+    /// readings and lookups of each word.
     ar_candidates: Set,
+    /// A one-probe filter in front of [`Lexicon::ar_candidates`]: most
+    /// Arabic words of a text are not there, and it says so without
+    /// hashing them.
+    ar_filter: Filter<1024>,
 }
 
 /// Every prefix [`clitic_readings`] and [`definite_stem`] can take off a
@@ -480,76 +484,6 @@ const AR_PREFIXES: [&str; 20] = [
 fn reads_as_arabic_key(w: &str, ar_words: &Map<Word>, ar_ordinals: &Map<Word>, duals: &Map<String>) -> bool {
     definite_stem(w).is_some_and(|s| ar_ordinals.contains_key(s) || ar_words.contains_key(s))
         || clitic_readings(w).any(|(r, _)| duals.contains_key(r) || ar_words.contains_key(r))
-}
-
-/// A set of word endings as a bitset over a hash, so that most words of a
-/// text are rejected with a few bit tests instead of several hash lookups.
-///
-/// Every matcher that starts at a word (`arabic_at`, `latin_at`) looks up
-/// the word or a stem left by removing proclitics and the article: always a
-/// suffix of the word. A key of three characters or more is recorded by its
-/// last three, a shorter key as a whole (marked short), so a word can only
-/// match when one of its last-three, last-two or last-one endings is here.
-/// Collisions only let a word through to the exact lookups.
-struct Endings {
-    bits: Vec<u64>,
-    /// Bit `n` is set when a key has `n` characters, `n` < 3: shorter
-    /// endings are only tested for lengths some key has.
-    short_lens: u8,
-}
-
-impl Endings {
-    const BITS: usize = 1 << 16;
-
-    /// The bit of an ending given as its last characters in reverse.
-    fn slot(rev: &[char], short: bool) -> usize {
-        let mut h = usize::from(short).wrapping_add(rev.len());
-        for &c in rev {
-            h = h.wrapping_mul(0x9E37_79B9).wrapping_add(c as usize);
-        }
-        (h ^ (h >> 17)) % Self::BITS
-    }
-
-    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
-        let mut set = Endings {
-            bits: vec![0; Self::BITS / 64],
-            short_lens: 0,
-        };
-        for key in keys {
-            let rev: Vec<char> = key.chars().rev().take(3).collect();
-            if rev.is_empty() {
-                // an empty key is a suffix of everything: let all words through
-                set.bits.fill(u64::MAX);
-                continue;
-            }
-            if rev.len() < 3 {
-                set.short_lens |= 1 << rev.len();
-            }
-            let slot = Self::slot(&rev, rev.len() < 3);
-            set.bits[slot / 64] |= 1 << (slot % 64);
-        }
-        set
-    }
-
-    fn has(&self, slot: usize) -> bool {
-        self.bits[slot / 64] & (1 << (slot % 64)) != 0
-    }
-
-    /// False when no key can be a suffix of `word`.
-    #[inline]
-    fn may_end(&self, word: &str) -> bool {
-        let mut rev = ['\0'; 3];
-        let mut n = 0;
-        for c in word.chars().rev().take(3) {
-            rev[n] = c;
-            n += 1;
-        }
-        if n == 0 {
-            return true;
-        }
-        let short = |len: usize| self.short_lens & (1 << len) != 0 && self.has(Self::slot(&rev[..len], true));
-        (n == 3 && self.has(Self::slot(&rev, false))) || (n >= 2 && short(2)) || short(1)
-    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -700,9 +634,10 @@ impl Lexicon {
             .max();
         // four proclitic letters at most (وبال), two bytes each
         let max_len = longest.unwrap_or(0) + 8;
-        let keys = ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys());
-        let keys = keys.chain(en_words.keys()).chain(en_ordinals.keys());
-        let endings = Endings::new(keys.map(String::as_str));
+        let mut en_filter = Filter::default();
+        for w in en_words.keys().chain(en_ordinals.keys()) {
+            en_filter.insert(w);
+        }
         let mut ar_candidates = Set::default();
         for k in ar_words.keys().chain(ar_ordinals.keys()).chain(duals.keys()) {
             for p in AR_PREFIXES {
@@ -712,10 +647,15 @@ impl Lexicon {
                 }
             }
         }
+        let mut ar_filter = Filter::default();
+        for w in &ar_candidates {
+            ar_filter.insert(w);
+        }
         Lexicon {
             max_len,
-            endings,
+            en_filter,
             ar_candidates,
+            ar_filter,
             approx_ends,
             approx_single,
             ar_words,
@@ -1361,7 +1301,10 @@ impl<'a> Cx<'a> {
 
     fn arabic_at(&self, i: usize) -> Step {
         let f = self.f(i);
-        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) || !self.lex.ar_candidates.contains(f) {
+        if f.len() > self.lex.max_len
+            || !self.lex.ar_filter.may_contain(f)
+            || !self.lex.ar_candidates.contains(f)
+        {
             return Step::Next;
         }
         if let Some(f) = self.arabic_ordinal(i) {
@@ -1378,7 +1321,7 @@ impl<'a> Cx<'a> {
 
     fn latin_at(&self, i: usize) -> Step {
         let f = self.f(i);
-        if f.len() > self.lex.max_len || !self.lex.endings.may_end(f) {
+        if f.len() > self.lex.max_len || !self.lex.en_filter.may_contain(f) {
             return Step::Next;
         }
         if let Some(f) = self.english_ordinal(i) {
