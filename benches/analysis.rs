@@ -55,7 +55,7 @@ fn main() {
         black_box(&a);
     }
     let secs = start.elapsed().as_secs_f64();
-    if breakdown && let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+    if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
         // On a loaded machine the wall clock counts time spent waiting for
         // a core; the thread's own CPU time does not.
         let cpu = b - a;
