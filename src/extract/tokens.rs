@@ -8,7 +8,8 @@
 use std::sync::OnceLock;
 
 use crate::text::{
-    char_at, digit_value, fold_into, folds_to_itself, is_arabic_letter, is_invisible, is_upper, is_word_char,
+    char_at, digit_value, folds_to_itself, is_arabic_letter, is_invisible, is_upper, is_word_char,
+    push_folded,
 };
 
 /// What a token is.
@@ -106,21 +107,9 @@ impl Tokens {
                 continue;
             }
             if info.word {
-                let (end, changed, ncls) = word_end(table, text, pos, c, info);
+                let (end, (fold_start, fold_end), ncls) =
+                    word_end(table, text, pos, c, info, &mut self.folded);
                 pos = end;
-                // The folded form of a word is the fold of its source range:
-                // the source itself when nothing changes, else appended,
-                // copied as it is up to the first character that changes.
-                let (fold_start, fold_end) = if changed == usize::MAX {
-                    (i, end)
-                } else {
-                    let fold_start = self.folded.len();
-                    let src = text.get(i..end).unwrap_or("");
-                    let same = src.len().min(changed - i);
-                    self.folded.push_str(src.get(..same).unwrap_or(""));
-                    fold_into(src.get(same..).unwrap_or(""), &mut self.folded);
-                    (fold_start, self.folded.len())
-                };
                 // Asked about words again and again by the quote rules.
                 let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
                 self.toks.push(Token {
@@ -224,9 +213,13 @@ fn ncls_of(c: char) -> u8 {
 }
 
 /// Where a word that starts with `first` (described by `info`) and goes on
-/// at byte `pos` ends, where its first character that folding changes
-/// starts (`usize::MAX` for none), and the number classes of its
-/// characters ([`Token::ncls`]).
+/// at byte `pos` ends, the range of its folded form, and the number classes
+/// of its characters ([`Token::ncls`]).
+///
+/// The folded form of a word that folding leaves as it is (most words) is
+/// its own range: [`Tokens::folded`] starts with the text. Otherwise it is
+/// appended to `folded` as the word is read: the source up to each
+/// character that changes, copied in one go, then that character folded.
 #[inline(always)]
 fn word_end(
     table: &[CharInfo; TABLE_END],
@@ -234,9 +227,24 @@ fn word_end(
     mut pos: usize,
     first: char,
     info: CharInfo,
-) -> (usize, usize, u8) {
+    folded: &mut String,
+) -> (usize, (usize, usize), u8) {
     let start = pos - first.len_utf8();
-    let mut changed = if info.same { usize::MAX } else { start };
+    // Where the folded form starts in `folded` once a character changes,
+    // and the start of the source not copied there yet.
+    let mut fold_at = usize::MAX;
+    let mut run = start;
+    let mut changes = |at: usize, c: char, len: usize, folded: &mut String| {
+        if fold_at == usize::MAX {
+            fold_at = folded.len();
+        }
+        folded.push_str(text.get(run..at).unwrap_or(""));
+        push_folded(c, folded);
+        run = at + len;
+    };
+    if !info.same {
+        changes(start, first, first.len_utf8(), folded);
+    }
     let mut ncls = if info.ncls & NCLS_NONE != 0 {
         info.ncls | NCLS_ODD_START
     } else {
@@ -252,12 +260,13 @@ fn word_end(
             let code = (usize::from(b0) & 0x1F) << 6 | (usize::from(b1) & 0x3F);
             let info = table[code];
             if info.word {
-                if !info.same && changed == usize::MAX {
-                    changed = pos;
+                let c = char::from_u32(code as u32).unwrap_or(prev);
+                if !info.same {
+                    changes(pos, c, 2, folded);
                 }
                 ncls |= info.ncls;
                 pos += 2;
-                prev = char::from_u32(code as u32).unwrap_or(prev);
+                prev = c;
                 continue;
             }
         }
@@ -280,8 +289,8 @@ fn word_end(
         if !joins {
             break;
         }
-        if !info.same && changed == usize::MAX {
-            changed = pos;
+        if !info.same {
+            changes(pos, d, d.len_utf8(), folded);
         }
         ncls |= info.ncls;
         pos += d.len_utf8();
@@ -289,7 +298,13 @@ fn word_end(
             prev = d;
         }
     }
-    (pos, changed, ncls)
+    let range = if fold_at == usize::MAX {
+        (start, pos)
+    } else {
+        folded.push_str(text.get(run..pos).unwrap_or(""));
+        (fold_at, folded.len())
+    };
+    (pos, range, ncls)
 }
 
 /// What the tokenizer asks about a character, precomputed below
