@@ -266,28 +266,48 @@ pub fn fold(s: &str) -> String {
 pub fn is_mostly_arabic(s: &str) -> bool {
     let block = arabic_block_scripts();
     const SAMPLE: usize = 2048;
-    let (mut arabic, mut other) = (0usize, 0usize);
-    for (n, c) in s.chars().take(SAMPLE).enumerate() {
+    let bytes = s.as_bytes();
+    // Letters counted per script, indexed by `Script as usize`.
+    let mut count = [0usize; 3];
+    let (mut n, mut pos) = (0usize, 0usize);
+    'sample: while n < SAMPLE {
         // Stop once the characters left cannot change the answer.
-        if n % 64 == 0 {
-            let left = SAMPLE - n;
-            if arabic > other + left {
-                return true;
-            }
-            if other > arabic + left {
-                return false;
-            }
+        let (arabic, other) = (count[Script::Arabic as usize], count[Script::Other as usize]);
+        let left = SAMPLE - n;
+        if arabic > other + left {
+            return true;
         }
-        let script = match block.get((c as usize).wrapping_sub(0x0600)) {
-            Some(&script) => script,
-            None => Script::of(c),
-        };
-        match script {
-            Script::Arabic => arabic += 1,
-            Script::Other => other += 1,
-            Script::None => {}
+        if other > arabic + left {
+            return false;
+        }
+        // Then 64 characters without that question. ASCII and the Arabic
+        // block, nearly every character of an article, are read from
+        // their bytes: decoding every character and asking after each was
+        // 6% of the instructions of the whole analysis.
+        for _ in 0..left.min(64) {
+            let Some(&b0) = bytes.get(pos) else { break 'sample };
+            let script = if b0 < 0x80 {
+                pos += 1;
+                if b0.is_ascii_alphabetic() {
+                    Script::Other
+                } else {
+                    Script::None
+                }
+            } else if (0xD8..=0xDB).contains(&b0) {
+                // (valid UTF-8: one continuation byte follows)
+                let b1 = bytes.get(pos + 1).copied().unwrap_or(0);
+                pos += 2;
+                block[(usize::from(b0) & 0x03) << 6 | (usize::from(b1) & 0x3F)]
+            } else {
+                let Some(c) = char_at(s, pos) else { break 'sample };
+                pos += c.len_utf8();
+                Script::of(c)
+            };
+            count[script as usize] += 1;
+            n += 1;
         }
     }
+    let (arabic, other) = (count[Script::Arabic as usize], count[Script::Other as usize]);
     arabic > 0 && arabic >= other
 }
 
@@ -382,5 +402,38 @@ mod tests {
         }
         assert!(!is_mostly_arabic("She added: \"no\""));
         assert!(!is_mostly_arabic("2015"));
+    }
+
+    #[test]
+    fn arabic_detection_reads_bytes_as_it_would_read_characters() {
+        // The same count over decoded characters, without early stops.
+        let reference = |s: &str| {
+            let (mut arabic, mut other) = (0, 0);
+            for c in s.chars().take(2048) {
+                match Script::of(c) {
+                    Script::Arabic => arabic += 1,
+                    Script::Other => other += 1,
+                    Script::None => {}
+                }
+            }
+            arabic > 0 && arabic >= other
+        };
+        let pieces = [
+            "قال", " ", "said", "é", "ۍ", "\u{064B}", "٣", "😀", "€", "İ", "ـ", "\u{0600}", "\u{06FF}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            for _ in 0..(seed >> 33) % 3000 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(is_mostly_arabic(&s), reference(&s), "{s:?}");
+        }
     }
 }
