@@ -80,7 +80,7 @@ fn stages(docs: &[String], total: usize) {
     let now = || cpu_time().unwrap_or_else(|| START.with(|s| s.elapsed().as_secs_f64()));
     let report = |name: &str, start: f64| {
         let secs = now() - start;
-        println!("  {name:<10} {secs:6.2} s = {:7.1} MB/s", mb / secs);
+        println!("  {name:<10} {secs:6.3} s = {:7.1} MB/s", mb / secs);
     };
     let start = now();
     let arabic = docs.iter().filter(|d| is_mostly_arabic(d)).count();
