@@ -55,17 +55,6 @@ impl<const WORDS: usize> Filter<WORDS> {
         (h ^ h >> 29) % Self::BITS
     }
 
-    /// A filter that lets through every word any of `filters` lets through.
-    pub fn union<'f>(filters: impl IntoIterator<Item = &'f Filter<WORDS>>) -> Self {
-        let mut out = Self::default();
-        for f in filters {
-            for (o, b) in out.bits.iter_mut().zip(f.bits) {
-                *o |= b;
-            }
-        }
-        out
-    }
-
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
         let s = Self::slot(word);
@@ -105,6 +94,11 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, folded: &str) -> bool {
         self.filter.may_contain(folded) && self.words.contains(folded)
+    }
+
+    /// The words of the set, in no order.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
     }
 
     /// The filter in front of the set.
