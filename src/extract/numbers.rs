@@ -941,11 +941,21 @@ impl<'a> Cx<'a> {
         }
         let t = self.toks[i];
         let src = self.text.get(t.start..t.end).unwrap_or("");
-        let mut w: String = src
+        let mut w = String::with_capacity(src.len());
+        for c in src
             .chars()
             .filter(|&c| !(is_arabic_mark(c) || c == TATWEEL || is_invisible(c)))
-            .flat_map(char::to_lowercase)
-            .collect();
+        {
+            // Lowercased; ASCII and the Arabic block (which has no case)
+            // without asking Unicode's case tables.
+            if c.is_ascii() {
+                w.push(c.to_ascii_lowercase());
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                w.push(c);
+            } else {
+                w.extend(c.to_lowercase());
+            }
+        }
         // A tanwin fath (`كهفاً`) marks an accusative counted noun whose
         // alif is not part of the noun.
         let accusative =
