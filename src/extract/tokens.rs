@@ -251,24 +251,35 @@ fn word_end(
         info.ncls
     };
     let bytes = text.as_bytes();
+    let fast = arabic_fast();
     let mut prev = first;
     loop {
-        // The common case first: a word character of the Arabic block (two
-        // bytes, 0xD8..=0xDB then a continuation byte). It always joins, is
-        // never invisible, and decoding it is one shift.
-        if let Some(&[b0 @ 0xD8..=0xDB, b1]) = bytes.get(pos..pos + 2) {
-            let code = (usize::from(b0) & 0x1F) << 6 | (usize::from(b1) & 0x3F);
-            let info = table[code];
-            if info.word {
-                let c = char::from_u32(code as u32).unwrap_or(prev);
-                if !info.same {
-                    changes(pos, c, 2, folded);
-                }
-                ncls |= info.ncls;
-                pos += 2;
-                prev = c;
-                continue;
+        let from = pos;
+        // The common case first: word characters of the Arabic block (two
+        // bytes, 0xD8..=0xDB then a continuation byte). They always join,
+        // are never invisible, and one table entry says the rest.
+        while let (Some(&b0), Some(&b1)) = (bytes.get(pos), bytes.get(pos + 1)) {
+            if b0 & 0xFC != 0xD8 {
+                break;
             }
+            let low = (usize::from(b0) & 0x03) << 6 | (usize::from(b1) & 0x3F);
+            let entry = fast[low];
+            if entry & FAST_WORD == 0 {
+                break;
+            }
+            if entry & FAST_SAME == 0 {
+                let c = char::from_u32(0x0600 + low as u32).unwrap_or(prev);
+                changes(pos, c, 2, folded);
+            }
+            ncls |= entry as u8;
+            pos += 2;
+        }
+        if pos > from {
+            // (the last character read above, decoded once)
+            prev = text
+                .get(..pos)
+                .and_then(|s| s.chars().next_back())
+                .unwrap_or(prev);
         }
         let Some(d) = char_at(text, pos) else { break };
         let info = CharInfo::lookup(table, d);
@@ -344,6 +355,27 @@ impl CharInfo {
             None => Self::of(c),
         }
     }
+}
+
+/// [`arabic_fast`] bits: a word character, folding leaves it as it is.
+const FAST_WORD: u16 = 1 << 8;
+const FAST_SAME: u16 = 1 << 9;
+
+/// The word-reading facts of each character of the Arabic block
+/// (U+0600..U+06FF) in one `u16`, indexed by its low eight bits: its
+/// number classes ([`Token::ncls`]) in the low byte, [`FAST_WORD`] and
+/// [`FAST_SAME`] above — from its [`CharInfo`], so both paths agree.
+fn arabic_fast() -> &'static [u16; 256] {
+    static TABLE: OnceLock<[u16; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let table = char_table();
+        std::array::from_fn(|i| {
+            let info = table[0x0600 + i];
+            u16::from(info.ncls)
+                | if info.word { FAST_WORD } else { 0 }
+                | if info.same { FAST_SAME } else { 0 }
+        })
+    })
 }
 
 /// [`CharInfo`] of every character below [`TABLE_END`].
