@@ -15,7 +15,7 @@
 
 use crate::article::{Speaker, SpeakerKind};
 use crate::extract::lexicon::strip_article;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 
@@ -116,18 +116,34 @@ const DETERMINERS: [&str; 9] = ["the", "a", "an", "her", "his", "their", "its", 
 type Key = String;
 
 fn key(text: &str) -> Key {
-    let folded = fold(text);
-    let mut out = String::with_capacity(folded.len());
-    for w in folded
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    with_folded(text, |folded| {
+        let mut out = String::with_capacity(folded.len());
+        for w in folded
+            .split(|c: char| !crate::text::is_word_char(c))
+            .filter(|w| !w.is_empty() && !DETERMINERS.contains(w))
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(strip_article(w));
         }
-        out.push_str(strip_article(w));
+        out
+    })
+}
+
+/// Calls `f` with the folded form of `text`, folded into a buffer kept
+/// between calls: every quote folds its speaker's name and role to compare
+/// them, and most comparisons keep nothing.
+fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
-    out
+    let mut buf = BUF.take();
+    buf.clear();
+    fold_into(text, &mut buf);
+    let r = f(&buf);
+    BUF.set(buf);
+    r
 }
 
 /// The words of a key.
@@ -346,8 +362,10 @@ impl Registry {
 
     fn add_alias(&mut self, id: usize, alias: &str) {
         let e = &mut self.entries[id];
-        let folded = fold(alias);
-        if folded != e.name_fold && !e.alias_folds.contains(&folded) {
+        let new = with_folded(alias, |folded| {
+            (folded != e.name_fold && !e.alias_folds.iter().any(|a| a == folded)).then(|| folded.to_string())
+        });
+        if let Some(folded) = new {
             self.speakers[id].aliases.push(alias.to_string());
             e.alias_folds.push(folded);
         }
