@@ -56,8 +56,9 @@ impl Token {
     }
 
     /// True for a word token.
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        matches!(self.kind, TokKind::Word)
     }
 }
 
@@ -230,20 +231,12 @@ fn word_end(
     folded: &mut String,
 ) -> (usize, (usize, usize), u8) {
     let start = pos - first.len_utf8();
-    // Where the folded form starts in `folded` once a character changes,
-    // and the start of the source not copied there yet.
-    let mut fold_at = usize::MAX;
-    let mut run = start;
-    let mut changes = |at: usize, c: char, len: usize, folded: &mut String| {
-        if fold_at == usize::MAX {
-            fold_at = folded.len();
-        }
-        folded.push_str(text.get(run..at).unwrap_or(""));
-        push_folded(c, folded);
-        run = at + len;
+    let mut fold = WordFold {
+        at: usize::MAX,
+        run: start,
     };
     if !info.same {
-        changes(start, first, first.len_utf8(), folded);
+        fold.change(text, start, first, first.len_utf8(), folded);
     }
     let mut ncls = if info.ncls & NCLS_NONE != 0 {
         info.ncls | NCLS_ODD_START
@@ -269,7 +262,7 @@ fn word_end(
             }
             if entry & FAST_SAME == 0 {
                 let c = char::from_u32(0x0600 + low as u32).unwrap_or(prev);
-                changes(pos, c, 2, folded);
+                fold.change(text, pos, c, 2, folded);
             }
             ncls |= entry as u8;
             pos += 2;
@@ -301,7 +294,7 @@ fn word_end(
             break;
         }
         if !info.same {
-            changes(pos, d, d.len_utf8(), folded);
+            fold.change(text, pos, d, d.len_utf8(), folded);
         }
         ncls |= info.ncls;
         pos += d.len_utf8();
@@ -309,13 +302,36 @@ fn word_end(
             prev = d;
         }
     }
-    let range = if fold_at == usize::MAX {
+    let range = if fold.at == usize::MAX {
         (start, pos)
     } else {
-        folded.push_str(text.get(run..pos).unwrap_or(""));
-        (fold_at, folded.len())
+        folded.push_str(text.get(fold.run..pos).unwrap_or(""));
+        (fold.at, folded.len())
     };
     (pos, range, ncls)
+}
+
+/// The folded form of a word being written by [`word_end`].
+struct WordFold {
+    /// Where it starts in the folded buffer (`usize::MAX`: no character
+    /// has changed yet, the word is its own folded form).
+    at: usize,
+    /// The start of the source not copied there yet.
+    run: usize,
+}
+
+impl WordFold {
+    /// Character `c` at `at` (`len` bytes) changes when folded: copies the
+    /// source before it, then its folded form.
+    #[inline(always)]
+    fn change(&mut self, text: &str, at: usize, c: char, len: usize, folded: &mut String) {
+        if self.at == usize::MAX {
+            self.at = folded.len();
+        }
+        folded.push_str(text.get(self.run..at).unwrap_or(""));
+        push_folded(c, folded);
+        self.run = at + len;
+    }
 }
 
 /// What the tokenizer asks about a character, precomputed below
