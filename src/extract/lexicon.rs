@@ -41,8 +41,7 @@ impl<const WORDS: usize> Filter<WORDS> {
 
     /// Length, first four and last four bytes, mixed into a bit index.
     #[inline]
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
+    fn slot(b: &[u8]) -> usize {
         let n = b.len();
         let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
             (Some(h), Some(t)) => (u32::from_le_bytes(*h) as usize, u32::from_le_bytes(*t) as usize),
@@ -57,13 +56,22 @@ impl<const WORDS: usize> Filter<WORDS> {
 
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
-        let s = Self::slot(word);
+        let s = Self::slot(word.as_bytes());
         self.bits[s / 64] |= 1 << (s % 64);
     }
 
     /// False when `word` was certainly never inserted.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    /// [`Filter::may_contain`] of a word given as its bytes: a caller that
+    /// holds a byte range of a text asks without cutting a `str` (which
+    /// checks that both ends are character boundaries) for the many words
+    /// the filter turns away.
+    #[inline]
+    pub fn may_contain_bytes(&self, word: &[u8]) -> bool {
         let s = Self::slot(word);
         self.bits[s / 64] & (1 << (s % 64)) != 0
     }

@@ -787,6 +787,16 @@ impl<'a> Cx<'a> {
         self.toks.get(i)
     }
 
+    /// Folded text of token `i` as bytes, for the filters (empty past the
+    /// end).
+    #[inline]
+    fn f_bytes(&self, i: usize) -> &'a [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.folded.as_bytes().get(t.f0..t.f1))
+            .unwrap_or(&[])
+    }
+
     /// Folded text of token `i` ("" past the end).
     fn f(&self, i: usize) -> &'a str {
         self.toks
@@ -1310,10 +1320,10 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------ words
 
     fn arabic_at(&self, i: usize) -> Step {
-        let f = self.f(i);
-        if f.len() > self.lex.max_len
-            || !self.lex.ar_filter.may_contain(f)
-            || !self.lex.ar_candidates.contains(f)
+        let b = self.f_bytes(i);
+        if b.len() > self.lex.max_len
+            || !self.lex.ar_filter.may_contain_bytes(b)
+            || !self.lex.ar_candidates.contains(self.f(i))
         {
             return Step::Next;
         }
@@ -1330,8 +1340,8 @@ impl<'a> Cx<'a> {
     }
 
     fn latin_at(&self, i: usize) -> Step {
-        let f = self.f(i);
-        if f.len() > self.lex.max_len || !self.lex.en_filter.may_contain(f) {
+        let b = self.f_bytes(i);
+        if b.len() > self.lex.max_len || !self.lex.en_filter.may_contain_bytes(b) {
             return Step::Next;
         }
         if let Some(f) = self.english_ordinal(i) {

@@ -792,6 +792,10 @@ impl<'a> Finder<'a> {
             if quoted || !self.t.toks[i].is_word() {
                 continue;
             }
+            if self.is_arabic(i) && !ar_cue_filter().may_contain_bytes(self.t.fold_bytes(i)) {
+                // in none of the Arabic cue lists, with or without و/ف
+                continue;
+            }
             let f = self.t.fold(i);
             let next = if i + 1 < self.t.len() {
                 self.t.fold(i + 1)
@@ -799,10 +803,6 @@ impl<'a> Finder<'a> {
                 ""
             };
             let kind = if self.is_arabic(i) {
-                if !ar_cue_filter().may_contain(f) {
-                    // in none of the Arabic cue lists, with or without و/ف
-                    continue;
-                }
                 let bare = strip_conjunction(f);
                 let forms = [Some(f), bare];
                 if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {

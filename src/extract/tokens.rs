@@ -150,6 +150,18 @@ impl Tokens {
             .unwrap_or("")
     }
 
+    /// The folded form of token `i` as bytes: for the filters that turn
+    /// most words away, without the character-boundary checks of cutting
+    /// a `str`.
+    #[inline]
+    pub fn fold_bytes(&self, i: usize) -> &[u8] {
+        let t = &self.toks[i];
+        self.folded
+            .as_bytes()
+            .get(t.fold_start as usize..t.fold_end as usize)
+            .unwrap_or(&[])
+    }
+
     /// True when the folded form of token `i` starts with an Arabic letter.
     #[inline]
     pub fn is_arabic(&self, i: usize) -> bool {
