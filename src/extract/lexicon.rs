@@ -189,14 +189,22 @@ pub fn lexicon() -> &'static Lexicon {
 /// A stem keeps at least three letters, so short words are left alone.
 #[inline]
 pub fn strip_article(folded: &str) -> &str {
+    // Every prefix starts with ا, ب, ك or ل: most words are decided by
+    // their first two bytes.
+    if !matches!(
+        folded.as_bytes(),
+        [0xD8, 0xA7 | 0xA8, ..] | [0xD9, 0x83 | 0x84, ..]
+    ) {
+        return folded;
+    }
     if let Some(r) = folded.strip_prefix("لل")
-        && r.chars().nth(1).is_some()
+        && has_chars(r, 2)
     {
         return r;
     }
     for p in ["بال", "كال", "ال", "ب", "ل", "ك"] {
         if let Some(r) = folded.strip_prefix(p)
-            && r.chars().nth(2).is_some()
+            && has_chars(r, 3)
         {
             return r;
         }
@@ -205,10 +213,18 @@ pub fn strip_article(folded: &str) -> &str {
 }
 
 /// Strips a conjunction `و`/`ف` when what is left is still a word.
+#[inline]
 pub fn strip_conjunction(folded: &str) -> Option<&str> {
-    ["و", "ف"]
-        .iter()
-        .find_map(|p| folded.strip_prefix(p).filter(|r| r.chars().nth(2).is_some()))
+    folded
+        .strip_prefix('و')
+        .or_else(|| folded.strip_prefix('ف'))
+        .filter(|r| has_chars(r, 3))
+}
+
+/// True when `s` has at least `n` characters.
+#[inline]
+fn has_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 /// True when the folded noun, bare, without its article or prepositions, or
@@ -272,6 +288,13 @@ mod tests {
         assert_eq!(strip_article("للقوات"), "قوات");
         assert_eq!(strip_article("لعبد"), "عبد");
         assert_eq!(strip_article("الوزاره"), "وزاره");
+        assert_eq!(strip_article("كالعاده"), "عاده");
+        assert_eq!(strip_article("بوزاره"), "وزاره");
+        assert_eq!(strip_article("وزاره"), "وزاره");
+        assert_eq!(strip_article("Ministry"), "Ministry");
+        assert_eq!(strip_conjunction("وقال"), Some("قال"));
+        assert_eq!(strip_conjunction("فقال"), Some("قال"));
+        assert_eq!(strip_conjunction("وزن"), None);
         assert!(has_noun(&lexicon().organizations, "الوزاره"));
         assert!(has_noun(&lexicon().organizations, "وزاره"));
         assert!(has_noun(&lexicon().organizations, "والوزاره"));
