@@ -1380,7 +1380,7 @@ impl<'a> Cx<'a> {
         let f = self.f(i);
         let stem = definite_stem(f)?;
         let w = self.lex.ar_ordinals.get(stem)?;
-        if self.inside_month(i) {
+        if self.inside_month(i) || self.primary(i, stem) {
             return None;
         }
         let mut value = w.value;
@@ -1410,12 +1410,59 @@ impl<'a> Cx<'a> {
         Some(self.ordinal_found(i, start, value, after))
     }
 
-    /// English ordinals: `third`, `twenty-first`, `the second`.
+    /// `الأولي` written with ي after a masculine definite noun is the
+    /// adjective "primary" (`التعليم الأولي`), not the feminine ordinal
+    /// `الأولى` (which folds to the same word, and follows a feminine noun:
+    /// `المرحلة الأولى`, `الجولة الأولي`).
+    fn primary(&self, i: usize, stem: &str) -> bool {
+        let t = self.toks[i];
+        stem == "اولي"
+            && self.text.get(t.start..t.end).is_some_and(|s| s.ends_with('ي'))
+            && i > 0
+            && self.tok(i - 1).is_some_and(|p| p.class == Class::Arabic)
+            && definite_stem(self.f(i - 1)).is_some_and(|n| !n.ends_with('ه') && !n.ends_with("ات"))
+    }
+
+    /// English ordinals: `third`, `twenty-first`, `the second`, `a second
+    /// fire`; `a third of` is the fraction 1/3.
     fn english_ordinal(&self, i: usize) -> Option<Found> {
         let f = self.f(i);
+        let after_a = i > 0 && matches!(self.f(i - 1), "a" | "an");
         let (value, last) = match self.lex.en_ordinals.get(f) {
             Some(w) => {
-                if w.role == Role::OrdinalAfterThe && (i == 0 || self.f(i - 1) != "the") {
+                if after_a && self.f(i + 1) == "of" && (3.0..=10.0).contains(&w.value) {
+                    // a third of its workforce
+                    return Some(Found {
+                        first_tok: i - 1,
+                        start: self.toks[i - 1].start,
+                        end: self.toks[i].end,
+                        value: 1.0 / w.value,
+                        kind: NumberKind::CountWord,
+                        unit: None,
+                        next: i + 1,
+                    });
+                }
+                // `second` is the ordinal after `the`, or after `a` before
+                // the noun it ranks (`a second fire`, `a second, smaller
+                // fire`), not the unit of time (`for a second`, `a second
+                // later`).
+                let ranks_noun = || {
+                    let k = if self.is_punct(i + 1, &[',']) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    self.tok(k).is_some_and(|t| t.class == Class::Latin)
+                        && !self.lex.stop.contains(self.f(k))
+                        && !matches!(
+                            self.f(k),
+                            "later" | "ago" | "earlier" | "longer" | "or" | "and" | "of"
+                        )
+                };
+                if w.role == Role::OrdinalAfterThe
+                    && !(i > 0 && self.f(i - 1) == "the")
+                    && !(after_a && ranks_noun())
+                {
                     return None;
                 }
                 (w.value, i)
@@ -1434,6 +1481,21 @@ impl<'a> Cx<'a> {
             }
         };
         Some(self.ordinal_found(i, self.toks[i].start, value, last + 1))
+    }
+
+    /// English `one` at `i` counts the noun after it: a lowercase word that
+    /// is not a function word (`one infected person`), not after `no`,
+    /// `every`, `any`, `each`.
+    fn one_counts(&self, i: usize) -> bool {
+        let before = if i > 0 { self.f(i - 1) } else { "" };
+        let next = self.f(i + 1);
+        !matches!(before, "no" | "every" | "any" | "each" | "the" | "this" | "that" | "which")
+            && self.tok(i + 1).is_some_and(|t| t.class == Class::Latin && !t.glued)
+            // (a sentence's `One employee …` is "a certain one", not a count)
+            && self.text.get(self.toks[i].start..).is_some_and(|s| s.starts_with('o'))
+            && self.text.get(self.toks[i + 1].start..).is_some_and(|s| s.starts_with(|c: char| c.is_lowercase()))
+            && !self.lex.stop.contains(next)
+            && !ONE_NOT_BEFORE.contains(&next)
     }
 
     /// Indefinite duals of countable nouns (`جولتين`، `ويومين`) = 2.
@@ -1469,10 +1531,19 @@ impl<'a> Cx<'a> {
         if let Some(hit) = clitic_readings(f).find_map(|(s, n)| self.lex.ar_words.get(s).map(|w| (*w, n))) {
             return Some(hit);
         }
-        // definite forms that still count: الثلاثة (the three), المليون
+        // definite forms that still count: الثلاثة (the three), المليون,
+        // and 3 to 10 after the definite noun they count (الدول الثلاث,
+        // السنوات العشر; not الأحد "Sunday", الاثنين "Monday")
         let stem = definite_stem(f)?;
         let w = self.lex.ar_words.get(stem)?;
-        let ok = (w.role == Role::Unit && stem.ends_with('ه')) || (w.role == Role::Scale && w.value >= 1e6);
+        let after_noun = || {
+            (3.0..=10.0).contains(&w.value)
+                && k > 0
+                && self.tok(k - 1).is_some_and(|p| p.class == Class::Arabic)
+                && definite_stem(self.f(k - 1)).is_some_and(|n| !self.lex.ar_words.contains_key(n))
+        };
+        let ok = (w.role == Role::Unit && (stem.ends_with('ه') || after_noun()))
+            || (w.role == Role::Scale && w.value >= 1e6);
         ok.then_some((*w, 0))
     }
 
@@ -1545,7 +1616,10 @@ impl<'a> Cx<'a> {
         // the last complete reading: (value, index after it, state)
         let mut good = match state {
             State::TeenPending(_) => None,
-            _ if first.role == Role::Compound => None,
+            // English `one` alone counts only before the noun it counts
+            // (`one infected person`, `more than one announcement`), not
+            // as a pronoun (`one of the most …`, `no one`)
+            _ if first.role == Role::Compound => (!arabic && self.one_counts(i)).then_some((1.0, k)),
             _ => Some((total + group, k)),
         };
         while let Some((w, join, next)) = self.next_term(k, arabic) {
@@ -1657,6 +1731,15 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// Words after which English `one` is a pronoun or part of a phrase, not a
+/// count of the word: `one of`, `one another`, `one or two`, `one who`,
+/// `one is`.
+const ONE_NOT_BEFORE: [&str; 34] = [
+    "of", "another", "or", "and", "by", "in", "to", "at", "on", "for", "from", "with", "who", "that",
+    "which", "is", "was", "has", "had", "would", "will", "can", "could", "should", "may", "might", "must",
+    "does", "did", "thing", "more", "less", "last", "such",
+];
+
 /// The state after a word joined as a new part of a compound.
 fn term_state(role: Role, v: f64) -> State {
     match role {
@@ -1703,6 +1786,51 @@ mod tests {
         // extends the token without entering its folded form.
         assert_eq!(one("قتل ۴\u{061C} اشخاص").value, 4.0);
         assert_eq!(one("قتل 2\u{061C}5\u{200F} اشخاص").value, 25.0);
+    }
+
+    #[test]
+    fn english_one_second_and_a_third() {
+        use NumberKind::*;
+        assert_eq!(
+            nums("Rescuers found only one survivor."),
+            vec![("one".into(), 1.0, CountWord)]
+        );
+        assert_eq!(nums("It is one of the victims, and no one was hurt."), vec![]);
+        assert_eq!(nums("One witness said the car sped away."), vec![]);
+        assert_eq!(
+            nums("A second explosion hit the port."),
+            vec![("second".into(), 2.0, Ordinal)]
+        );
+        assert_eq!(
+            nums("a second, larger blast"),
+            vec![("second".into(), 2.0, Ordinal)]
+        );
+        assert_eq!(nums("He paused for a second. A second later it fell."), vec![]);
+        assert_eq!(
+            nums("The firm cut a third of its jobs."),
+            vec![("a third".into(), 1.0 / 3.0, CountWord)]
+        );
+        assert_eq!(
+            nums("on a third day of protests"),
+            vec![("third".into(), 3.0, Ordinal)]
+        );
+    }
+
+    #[test]
+    fn arabic_definite_counts_after_their_noun_and_primary_is_no_ordinal() {
+        use NumberKind::*;
+        assert_eq!(
+            nums("اجتمع وزراء الدول الخمس أمس"),
+            vec![("الخمس".into(), 5.0, CountWord)]
+        );
+        assert_eq!(
+            nums("خلال السنوات العشر الماضية"),
+            vec![("العشر".into(), 10.0, CountWord)]
+        );
+        assert_eq!(nums("وصل يوم الأحد وغادر الاثنين"), vec![]);
+        assert_eq!(nums("وزارة التربية والتعليم الأولي"), vec![]);
+        assert_eq!(nums("في المرحلة الأولي"), vec![("الأولي".into(), 1.0, Ordinal)]);
+        assert_eq!(nums("في الدورة الأولى"), vec![("الأولى".into(), 1.0, Ordinal)]);
     }
 
     #[test]
