@@ -3060,4 +3060,15 @@ mod tests {
         assert_eq!(q[2].2, "", "a continued quotation has no cue");
         assert!(q[8].3.starts_with("Most of us"));
     }
+
+    #[test]
+    fn a_time_after_the_name_ends_the_subject() {
+        let q = quotes(&[
+            "وقال وزير الخارجية فؤاد حسين عقب لقائه نظيره الأمريكي إن الحوار الاستراتيجي سيستأنف الشهر المقبل.",
+            "وأكد رئيس الوزراء مصطفى الكاظمي إثر الاجتماع أن الانسحاب سيكتمل بنهاية العام.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["فؤاد حسين", "مصطفى الكاظمي"], "{q:?}");
+    }
+
 }
