@@ -856,7 +856,17 @@ impl<'a> Finder<'a> {
             && matches!(self.t.toks[cue.at - 1].punct(), Some(',' | '،' | ';' | '؛'));
         match cue.kind {
             CueKind::Participle => true,
-            CueKind::Verb { prefixed, .. } => prefixed || after_punct,
+            CueKind::Verb { prefixed, .. } => {
+                // `… إن القرار «خطوة إيجابية»، لكنها حذرت من أن …`: a new
+                // statement after "but".
+                let after_but = cue.at > 0
+                    && !inside[cue.at - 1]
+                    && matches!(
+                        self.t.fold(cue.at - 1),
+                        "لكن" | "لكنه" | "لكنها" | "لكنهم" | "ولكن" | "ولكنه" | "ولكنها" | "ولكنهم"
+                    );
+                prefixed || after_punct || after_but
+            }
             CueKind::According => after_punct && !self.is_aside(cue.at),
             CueKind::EnVerb { .. } => cue.joined,
         }
@@ -976,7 +986,10 @@ impl<'a> Finder<'a> {
                         // `بحسب رئيس اللجنة … نمر السليحات، الذي أكد أن`:
                         // the one the relative pronoun stands for.
                         mention = self.ar_antecedent(at - 1, s0);
-                    } else if self.words_between(s0, at) {
+                    } else if cue.first && self.words_between(s0, at) {
+                        // Only the first cue of a sentence looks for a subject
+                        // before it: a later one (`نفى X، …، هذه الاتهامات،
+                        // وقال …`) goes on with the speaker of the one before.
                         mention = self.fronted_subject(s0, at);
                     }
                 }
@@ -3093,4 +3106,23 @@ mod tests {
         assert_eq!(who, ["جوليان هارنيس", "جوليان هارنيس"], "{q:?}");
     }
 
+    #[test]
+    fn a_later_verb_of_a_sentence_continues_its_speaker() {
+        let q = quotes(&[
+            "ونفى يوسف عزت، المستشار السياسي لقائد قوات الدعم السريع، هذه الاتهامات، وقال في تصريحات لقناة الجزيرة إن قواته تلتزم بالقانون الدولي.",
+            "وقالت الدكتورة نادية بنعلي، أستاذة الاقتصاد بجامعة القاهرة، إن القرار \"خطوة إيجابية\"، لكنها حذرت من أن \"الأسعار لا تزال مرتفعة\".",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("يوسف عزت", "ونفى"),
+                ("يوسف عزت", "وقال"),
+                ("نادية بنعلي", "وقالت"),
+                ("نادية بنعلي", "حذرت"),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[3].3, "الأسعار لا تزال مرتفعة");
+    }
 }
