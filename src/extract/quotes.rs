@@ -2087,7 +2087,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        let nearest = segments.len().saturating_sub(1);
+        // A segment that opens with `of`/`from`/`at` qualifies the one before
+        // it (`Climate scientist Anna Lindqvist, of the University of
+        // Gothenburg, said`): that one is the nearest to the verb.
+        let nearest = segments
+            .iter()
+            .rposition(|&(seg, end)| {
+                (seg..end)
+                    .find(|&k| self.t.toks[k].is_word())
+                    .is_some_and(|k| !EN_CUT.contains(&self.t.fold(k)))
+            })
+            .unwrap_or(segments.len().saturating_sub(1));
         for (si, &(seg, end)) in segments.iter().enumerate().rev() {
             let cut = (seg..end)
                 .find(|&k| EN_CUT.contains(&self.t.fold(k)))
@@ -3124,5 +3134,16 @@ mod tests {
             "{q:?}"
         );
         assert_eq!(q[3].3, "الأسعار لا تزال مرتفعة");
+    }
+
+    #[test]
+    fn an_affiliation_between_commas_after_the_name() {
+        let q = quotes(&[
+            "Climate scientist Friederike Otto, of Imperial College London, said the heatwave would have been almost impossible without climate change.",
+            "\"It is a clear signal,\" she told reporters.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Friederike Otto", "Friederike Otto"], "{q:?}");
+        assert_eq!(q[0].3, "the heatwave would have been almost impossible without climate change.");
     }
 }
