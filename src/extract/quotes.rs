@@ -26,7 +26,7 @@ use crate::article::{Paragraph, ParagraphRole, Quote, Span, Speaker, SpeakerKind
 use std::sync::OnceLock;
 
 use crate::extract::lexicon::{Filter, WordSet, has_noun, lexicon, strip_article, strip_conjunction};
-use crate::extract::speakers::{Agreement, Mention, Pronoun, Registry};
+use crate::extract::speakers::{self, Agreement, Mention, Pronoun, Registry};
 use crate::extract::tokens::Tokens;
 
 /// Finds the quotes of the body paragraphs and their speakers.
@@ -426,7 +426,7 @@ impl<'a> Finder<'a> {
         items.sort_by_key(|i| i.at);
         let mut scanned = 0;
         for item in items.drain(..) {
-            self.note_mentions(scanned, item.at, inside, sentences);
+            self.note_mentions(scanned, item.at, inside, sentences, cues, qspans);
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
                 self.registry.current()
@@ -449,23 +449,64 @@ impl<'a> Finder<'a> {
                 paragraph: index,
             });
         }
-        self.note_mentions(scanned, n, inside, sentences);
+        self.note_mentions(scanned, n, inside, sentences, cues, qspans);
     }
 
     /// English names in running text make their person the one `she` means;
     /// a name inside a quotation is someone the speaker talks about, not the
     /// one `he said` after it refers to.
-    fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool], sentences: &Sentences) {
+    ///
+    /// Other names of people (a given name the lists know, or a role word
+    /// before them) are remembered too: the first of a sentence, before its
+    /// first cue and quotation and followed by a verb or a comma, is its
+    /// subject (`In Sheffield, …, the council leader, Sarah Mitchell, met
+    /// …`); any is whom a family name alone or a pronoun of their gender
+    /// may mean later.
+    fn note_mentions(
+        &mut self,
+        from: usize,
+        to: usize,
+        inside: &[bool],
+        sentences: &Sentences,
+        cues: &[Cue],
+        qspans: &[QSpan],
+    ) {
         let mut named_until = 0;
+        // The sentence whose first name was seen.
+        let mut named_in = usize::MAX;
         for i in from..to.min(self.t.len()) {
             if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
-                if sentences.start(i) == i
+                let s0 = sentences.start(i);
+                if s0 == i
                     && let Some((name, end)) = self.sentence_name(i)
                 {
                     // The whole name counts once (`Fiona Parry` is Fiona,
                     // not also the Parry of another newcomer).
-                    self.registry.introduced(&name);
+                    self.registry.introduced(&name, None, true);
                     named_until = end;
+                } else if i >= named_until
+                    && let Some((name, end, verb_after)) = self.name_run(i)
+                {
+                    let first_of_sentence = named_in != s0;
+                    named_in = s0;
+                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.text_of(i - 1, i));
+                    let lex = lexicon();
+                    let titled = i > 0 && {
+                        let f = self.t.fold(i - 1);
+                        lex.roles.contains(f) || lex.honorifics.contains(f)
+                    };
+                    // Cues and quotations are in text order.
+                    let c = cues.partition_point(|c| c.at < s0);
+                    let q = qspans.partition_point(|q| q.open < s0);
+                    let subject = verb_after
+                        && first_of_sentence
+                        && cues.get(c).is_none_or(|c| c.at > i)
+                        && qspans.get(q).is_none_or(|q| q.open > i);
+                    let gendered = speakers::gender_of(&name, before.as_deref()) != Agreement::Unknown;
+                    if subject || titled || gendered {
+                        self.registry.introduced(&name, before.as_deref(), subject);
+                        named_until = end;
+                    }
                 }
                 if i >= named_until {
                     self.registry.mentioned(self.t.fold(i));
@@ -508,6 +549,34 @@ impl<'a> Finder<'a> {
                     && !lex.anonymous.contains(f)
             });
         (k - rs >= 2 && after_ok).then(|| (self.text_of(rs, k), k))
+    }
+
+    /// A run of two or three name words starting at `i` (not inside a longer
+    /// run), where it ends, and whether a verb or a comma follows it.
+    fn name_run(&self, i: usize) -> Option<(String, usize, bool)> {
+        if !self.en_name_word(i) || (i > 0 && self.en_name_word(i - 1)) {
+            return None;
+        }
+        let n = self.t.len();
+        let mut k = i;
+        while k < n && k - i < 3 && self.en_name_word(k) {
+            k += 1;
+        }
+        if k - i < 2 || (k < n && self.en_name_word(k)) {
+            return None;
+        }
+        let lex = lexicon();
+        let verb_after = k < n
+            && (matches!(self.t.toks[k].punct(), Some(','))
+                || (self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
+                    let f = self.t.fold(k);
+                    !lex.organizations.contains(f)
+                        && !lex.groups.contains(f)
+                        && !lex.roles.contains(f)
+                        && !lex.anonymous.contains(f)
+                        && !EN_CUT.contains(&f)
+                }));
+        Some((self.text_of(i, k), k, verb_after))
     }
 
     /// An English word that can be part of a person's name: capitalised,
@@ -2034,7 +2103,9 @@ impl<'a> Finder<'a> {
         let lex = lexicon();
         if b == a + 1 {
             let pronoun = match self.t.fold(a) {
-                "he" | "she" | "i" => Some(Pronoun::Person),
+                "he" => Some(Pronoun::Person(Agreement::Male)),
+                "she" => Some(Pronoun::Person(Agreement::Female)),
+                "i" => Some(Pronoun::Person(Agreement::Unknown)),
                 "it" => Some(Pronoun::Thing),
                 "they" | "we" => Some(Pronoun::Plural),
                 _ => None,
@@ -2075,7 +2146,8 @@ impl<'a> Finder<'a> {
                 && segments.len() > 1
             {
                 let pronoun = match self.t.fold(k) {
-                    "he" | "she" => Some(Pronoun::Person),
+                    "he" => Some(Pronoun::Person(Agreement::Male)),
+                    "she" => Some(Pronoun::Person(Agreement::Female)),
                     "they" | "we" => Some(Pronoun::Plural),
                     _ => None,
                 };
@@ -3144,6 +3216,38 @@ mod tests {
         ]);
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(who, ["Friederike Otto", "Friederike Otto"], "{q:?}");
-        assert_eq!(q[0].3, "the heatwave would have been almost impossible without climate change.");
+        assert_eq!(
+            q[0].3,
+            "the heatwave would have been almost impossible without climate change."
+        );
+    }
+
+    #[test]
+    fn she_said_after_a_man_spoke_means_the_woman_named_with_him() {
+        let q = quotes(&[
+            "Detective Inspector Mark Evans and his colleague, Sergeant Helen Price, were first at the scene.",
+            "\"It was the worst thing I have seen in 20 years,\" Evans said.",
+            "\"We did everything we could for them,\" she said.",
+            "\"Nobody should have to see that,\" he added.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Mark Evans", "Helen Price", "Mark Evans"], "{q:?}");
+    }
+
+    #[test]
+    fn a_person_named_without_speaking_is_found_by_family_name_and_pronoun() {
+        let q = quotes(&[
+            "Isobel Hart, the chief executive of the Library Campaign, said the figures were \"a quiet catastrophe\".",
+            "In Leeds, where two libraries closed last year, the council leader, Judith Blake, met residents on Friday with the housing minister, Tom Reeves.",
+            "\"We will not let residents down,\" she said afterwards.",
+            "Reeves said the government would publish its plan in the spring.",
+            "He added: \"Housing is our first priority.\"",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["Isobel Hart", "Judith Blake", "Tom Reeves", "Tom Reeves"],
+            "{q:?}"
+        );
     }
 }
