@@ -3250,4 +3250,18 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn people_named_by_what_they_do_in_the_plural_are_a_group() {
+        let q = quotes(&[
+            "Volunteers who now run the Walkley library said they were proud of what they had achieved.",
+            "Farmers in the region said the harvest could be halved this year.",
+        ]);
+        let kinds: Vec<_> = q.iter().map(|x| x.1).collect();
+        assert_eq!(
+            kinds,
+            [Some(SpeakerKind::Group), Some(SpeakerKind::Group)],
+            "{q:?}"
+        );
+    }
 }
