@@ -1439,7 +1439,7 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// A participle of calling, demanding, warning or expressing followed
+    /// A participle of calling, demanding, accusing, warning or expressing followed
     /// by its own preposition (`داعياً النواب إلى «تحمّل مسؤولياتهم»`,
     /// `مطالباً الحكومة بالتحرك`, `محذراً من …`, `معرباً عن …`): what is
     /// called for is what it reports, as `تعهد بتشكيل البرلمان` does.
@@ -1450,7 +1450,7 @@ impl<'a> Finder<'a> {
         };
         match f {
             "داعيا" | "داعيه" | "داعين" => within(4, &|w| w == "الي"),
-            "مطالبا" | "مطالبه" | "مطالبين" => {
+            "مطالبا" | "مطالبه" | "مطالبين" | "متهما" | "متهمه" | "متهمين" => {
                 within(3, &|w| w.starts_with('ب') && w.chars().count() > 3)
             }
             "محذرا" | "محذره" | "محذرين" => within(3, &|w| w == "من"),
@@ -3263,5 +3263,22 @@ mod tests {
             [Some(SpeakerKind::Group), Some(SpeakerKind::Group)],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn accusing_as_a_participle_reports_its_object() {
+        let q = quotes(&[
+            "ونفى المتحدث باسم الحركة هذه الاتهامات، متهماً الجيش بعرقلة وصول المساعدات إلى المدنيين.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.2.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("ونفى", "هذه الاتهامات"),
+                ("متهماً", "الجيش بعرقلة وصول المساعدات إلى المدنيين."),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[1].0, q[0].0);
     }
 }
