@@ -609,8 +609,11 @@ impl<'a> Finder<'a> {
     fn trimmed(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         let toks = &self.t.toks;
         let b = b.min(toks.len());
-        let first = (a..b)
-            .find(|&i| toks[i].is_word() || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(')))?;
+        let first = (a..b).find(|&i| {
+            toks[i].is_word()
+                    // A sum opens the words too (`promised £1bn for …`).
+                    || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(' | '£' | '$' | '€'))
+        })?;
         let keep = |i: usize| {
             toks[i].is_word()
                 || matches!(
@@ -3280,5 +3283,24 @@ mod tests {
             "{q:?}"
         );
         assert_eq!(q[1].0, q[0].0);
+    }
+
+    #[test]
+    fn a_promise_joined_to_a_statement_reports_what_is_promised() {
+        let q = quotes(&[
+            "The housing minister, Tom Reeves, said the plan would be published in the spring and promised £1bn for new council homes.",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tom Reeves", "said", "the plan would be published in the spring"),
+                ("Tom Reeves", "promised", "£1bn for new council homes."),
+            ],
+            "{q:?}"
+        );
     }
 }
