@@ -388,7 +388,13 @@ impl<'a> Finder<'a> {
                 // A channel inside another cue's attribution, not a statement.
                 continue;
             }
-            if let Some(mut item) = self.cue_item(cue, next_split[k], sentences, qspans) {
+            if let Some(mut item) = self.cue_item(
+                cue,
+                k.checked_sub(1).map(|p| cues[p].at),
+                next_split[k],
+                sentences,
+                qspans,
+            ) {
                 // Words before a cue (`…، وفقاً لـX`) that an earlier item
                 // already reported are not reported again: two such cues in
                 // one sentence each take their own part, and a sentence of
@@ -982,6 +988,7 @@ impl<'a> Finder<'a> {
     fn cue_item(
         &self,
         cue: &Cue,
+        prev_cue: Option<usize>,
         next_split: usize,
         sentences: &Sentences,
         qspans: &mut [QSpan],
@@ -1062,7 +1069,17 @@ impl<'a> Finder<'a> {
                         // Only the first cue of a sentence looks for a subject
                         // before it: a later one (`نفى X، …، هذه الاتهامات،
                         // وقال …`) goes on with the speaker of the one before.
-                        mention = self.fronted_subject(s0, at);
+                        // `استقبل الرئيس X أمس …، وأكد أن`: the named subject of
+                        // the verb that opens the sentence, else a fronted one.
+                        mention = self.opening_subject(s0, at, agreement);
+                        if mention.is_empty() {
+                            mention = self.fronted_subject(s0, at);
+                        }
+                    } else if cue.first && s0 > 0 && prev_cue.is_none_or(|p| p < sentences.start(s0 - 1)) {
+                        // `وتحدثت الطبيبة X … عن نقص حاد. وقالت: «…»`: the
+                        // sentence before, with no cue of its own, named who
+                        // goes on speaking.
+                        mention = self.opening_subject(sentences.start(s0 - 1), s0, agreement);
                     }
                 }
                 content_from = from;
@@ -1945,6 +1962,44 @@ impl<'a> Finder<'a> {
         }
         self.fronted.set((s0, at, None));
         Mention::default()
+    }
+
+    /// The named person after the verb that opens an Arabic sentence
+    /// (`استقبل الرئيس عبد المجيد تبون …`, `وتحدثت الطبيبة سلمى إدريس …`),
+    /// for a subjectless cue at `end` or after the sentence; nobody when the
+    /// sentence opens with a noun or a preposition, or when a feminine cue
+    /// follows a masculine verb (or the reverse).
+    fn opening_subject(&self, s0: usize, end: usize, agreement: Agreement) -> Mention {
+        let lex = lexicon();
+        if s0 + 2 >= end || !self.t.toks[s0].is_word() || !self.is_arabic(s0) {
+            return Mention::default();
+        }
+        let f = self.t.fold(s0);
+        let bare = strip_conjunction(f).unwrap_or(f);
+        let verb_like = !Self::is_definite(bare)
+            && !lex.np_stops.contains(f)
+            && !lex.np_stops.contains(bare)
+            && !CONNECTORS.contains(&f)
+            && !self.is_cue_word(f)
+            && !lex.ar_according.contains(bare)
+            && !has_noun(&lex.roles, f)
+            && !has_noun(&lex.organizations, f)
+            && !lex.first_names.contains(bare);
+        let feminine = bare.ends_with('ت');
+        let agrees = match agreement {
+            Agreement::Female => feminine,
+            Agreement::Male => !feminine,
+            _ => false,
+        };
+        if !verb_like || !agrees {
+            return Mention::default();
+        }
+        let (m, _) = self.ar_subject(s0 + 1, end);
+        if m.kind == Some(SpeakerKind::Person) && m.name.is_some() {
+            m
+        } else {
+            Mention::default()
+        }
     }
 
     /// The phrase of a fronted subject found at `k`, before the cue at `at`.
@@ -3302,5 +3357,20 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_subjectless_cue_after_a_sentence_that_named_its_subject() {
+        let q = quotes(&[
+            "وقالت مصادر طبية إن مستشفى الولادة توقف عن العمل.",
+            "وتحدثت الممرضة هدى عثمان، التي تعمل في المستشفى، عن نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
+            "استقبل الرئيس عبد المجيد تبون أمس وزير الخارجية الإيطالي، وأكد أن العلاقات بين البلدين متميزة.",
+            "والتقت المبعوثة الأممية هانا تيتيه رئيس المجلس الرئاسي. وقال إن الحوار مستمر.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who[1], "هدى عثمان", "{q:?}");
+        assert_eq!(who[2], "عبد المجيد تبون", "{q:?}");
+        // A masculine verb does not go on with a woman named before.
+        assert_ne!(who[3], "هانا تيتيه", "{q:?}");
     }
 }
