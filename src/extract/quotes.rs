@@ -301,8 +301,25 @@ const EN_AUX: [&str; 14] = [
     "had",
     "once",
 ];
-const EN_CUT: [&str; 12] = [
-    "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to",
+const EN_CUT: [&str; 16] = [
+    "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to", "near", "outside",
+    "inside", "across",
+];
+/// English number words that count a plural subject (`Two brokers told
+/// Reuters`): never part of a name.
+const EN_COUNTS: [&str; 12] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
 
@@ -609,6 +626,7 @@ impl<'a> Finder<'a> {
             && !lex.groups.contains(f)
             && !lex.anonymous.contains(f)
             && !lex.en_adverbials.contains(f)
+            && !EN_COUNTS.contains(&f)
     }
 
     /// Byte range of the content tokens, without edge punctuation.
@@ -2272,7 +2290,11 @@ impl<'a> Finder<'a> {
                 // The head of an English noun phrase is its last word (`the
                 // Liberal Democrats`, `senior officials`); a quantifier opens it.
                 let last = words.last().map_or(head, |&k| self.t.fold(k));
-                if lex.groups.contains(head) || lex.groups.contains(last) {
+                let counted = EN_COUNTS.contains(&head) || head.chars().all(|c| c.is_ascii_digit());
+                if lex.groups.contains(head)
+                    || lex.groups.contains(last)
+                    || (counted && last.ends_with('s') && words.len() > 1)
+                {
                     return Mention {
                         name: Some(self.text_of(first, cut)),
                         kind: Some(SpeakerKind::Group),
@@ -2296,7 +2318,7 @@ impl<'a> Finder<'a> {
                     let acronym = raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
                     let possessive = f.ends_with("'s") || f.ends_with("’s");
                     let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
-                    self.capitalized(k) && !title && !acronym && !possessive
+                    self.capitalized(k) && !title && !acronym && !possessive && !EN_COUNTS.contains(&f)
                 };
                 let run_start = words.iter().copied().rfind(|&k| {
                     name_word(k)
@@ -3372,5 +3394,22 @@ mod tests {
         assert_eq!(who[2], "عبد المجيد تبون", "{q:?}");
         // A masculine verb does not go on with a woman named before.
         assert_ne!(who[3], "هانا تيتيه", "{q:?}");
+    }
+
+    #[test]
+    fn counted_people_are_a_group_and_a_place_after_near_is_no_name() {
+        let q = quotes(&[
+            "Two brokers told Reuters that premiums had fallen.",
+            "A farmer near Seville, who asked not to be named, said his olive harvest could be halved.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Two brokers", Some(SpeakerKind::Group)),
+                ("farmer", Some(SpeakerKind::Anonymous))
+            ],
+            "{q:?}"
+        );
     }
 }
