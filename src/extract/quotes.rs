@@ -458,6 +458,18 @@ impl<'a> Finder<'a> {
             };
             if let Some(id) = speaker {
                 self.registry.spoke(id);
+                // `X said his olive harvest …`, `said she expected …`: the
+                // pronoun opening reported words is the speaker's.
+                if !item.direct
+                    && let Some(k) = (item.content.0..item.content.1.min(item.content.0 + 2))
+                        .find(|&k| self.t.toks[k].is_word() && self.t.fold(k) != "that")
+                {
+                    match self.t.fold(k) {
+                        "he" | "his" => self.registry.learn_gender(id, Agreement::Male),
+                        "she" | "her" => self.registry.learn_gender(id, Agreement::Female),
+                        _ => {}
+                    }
+                }
             }
             let Some(content) = self.trimmed(item.content) else {
                 continue;
@@ -3411,5 +3423,20 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn he_said_after_an_unnamed_person_means_that_person() {
+        let q = quotes(&[
+            "Climate scientist Friederike Otto said every heatwave was now made hotter by climate change.",
+            "A farmer near Seville, who asked not to be named, said his olive harvest could be halved.",
+            "\"The trees are simply shutting down,\" he said.",
+            "Two brokers told Reuters that premiums had fallen.",
+            "\"It is the first good news in months,\" she said.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who[2], who[1], "{q:?}");
+        assert_eq!(q[2].1, Some(SpeakerKind::Anonymous), "{q:?}");
+        assert_eq!(who[4], "Friederike Otto", "{q:?}");
     }
 }

@@ -288,12 +288,22 @@ impl Registry {
         if g == Agreement::Unknown || salient.is_none_or(|s| fits(self.entries[s].agreement)) {
             return salient;
         }
+        let person = |i: usize| self.speakers[i].kind == SpeakerKind::Person;
         let speaking = self
             .history
             .iter()
             .rev()
             .copied()
-            .find(|&i| self.speakers[i].kind == SpeakerKind::Person && self.entries[i].agreement == g);
+            .find(|&i| person(i) && self.entries[i].agreement == g)
+            // Else one whose gender nothing showed, rather than the one of
+            // the other gender.
+            .or_else(|| {
+                self.history
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| person(i) && self.entries[i].agreement == Agreement::Unknown)
+            });
         let named = self.named.iter().rposition(|n| n.gender == g);
         match (speaking, named) {
             (Some(i), Some(n)) if self.named[n].at > self.entries[i].seen => Some(self.register_named(n)),
@@ -330,12 +340,36 @@ impl Registry {
             // Only the last speakers can be the current one.
             self.history.drain(..RECENT);
         }
-        if self.speakers[id].kind == SpeakerKind::Person {
+        if self.speakers[id].kind == SpeakerKind::Person || self.one_unnamed_person(id) {
             self.make_salient(id);
         } else {
             self.clock += 1;
             self.entries[id].seen = self.clock;
         }
+    }
+
+    /// Notes the gender a pronoun showed for speaker `id`, when not known.
+    pub fn learn_gender(&mut self, id: usize, g: Agreement) {
+        let e = &mut self.entries[id];
+        if e.agreement == Agreement::Unknown
+            && (self.speakers[id].kind == SpeakerKind::Person || self.one_unnamed_person(id))
+        {
+            self.entries[id].agreement = g;
+        }
+    }
+
+    /// An unnamed English speaker who is one person (`A farmer in
+    /// Andalusia, who asked not to be named, said`), whom `he said` after
+    /// them means; not `two brokers` or `sources`.
+    fn one_unnamed_person(&self, id: usize) -> bool {
+        let s = &self.speakers[id];
+        let e = &self.entries[id];
+        s.kind == SpeakerKind::Anonymous
+            && s.name.is_ascii()
+            && e.agreement != Agreement::Plural
+            && words(&e.name_key)
+                .last()
+                .is_some_and(|w| !w.ends_with('s') || w.ends_with("ss"))
     }
 
     fn make_salient(&mut self, id: usize) {
