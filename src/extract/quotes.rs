@@ -257,6 +257,32 @@ struct Finder<'a> {
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+    /// The whole text, and where the current paragraph starts in it.
+    article: &'a str,
+    pstart: usize,
+    /// Bytes [`Finder::earlier_mention`] may still read back through: as
+    /// many as the article has, so that looking back stays linear however
+    /// many speakers a text names.
+    lookback_left: Option<usize>,
+}
+
+/// How far back (in bytes) an Arabic name or role is looked for: a few
+/// paragraphs.
+const LOOKBACK: usize = 3000;
+
+/// What an Arabic word is in a name read from raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameWord {
+    /// A listed given name (`عادل`).
+    Given,
+    /// A word that can be a name (`فوزي`, `أوزتورك`).
+    Plain,
+    /// A definite word (`الدين` of `حسام الدين`, `السوداني`).
+    Definite,
+    /// A title or role (`الدكتور`, `وزير`): what may come before a name.
+    Title,
+    /// Anything else: punctuation, a function word, a verb.
+    Stop,
 }
 
 /// One filter over the Arabic cue lists (participles, verbs, "according
@@ -327,6 +353,8 @@ impl<'a> Finder<'a> {
     fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
         let ptext = span.of(text);
         self.ptext = ptext;
+        self.article = text;
+        self.pstart = span.start;
         self.fronted.set((usize::MAX, 0, None));
         self.t.tokenize(ptext);
         let n = self.t.len();
@@ -453,6 +481,17 @@ impl<'a> Finder<'a> {
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
                 self.registry.current()
+            } else if let Some(fuller) =
+                self.earlier_mention(&item.mention, span.start + self.t.toks[item.at].start)
+            {
+                let id = self.registry.resolve(&fuller, item.agreement);
+                // The short form becomes an alias of the full one.
+                if let (Some(id), Some(short)) =
+                    (id, item.mention.name.as_ref().or(item.mention.role.as_ref()))
+                {
+                    self.registry.add_alias(id, short);
+                }
+                id
             } else {
                 self.registry.resolve(&item.mention, item.agreement)
             };
@@ -485,6 +524,211 @@ impl<'a> Finder<'a> {
             });
         }
         self.note_mentions(scanned, n, inside, sentences, cues, qspans);
+    }
+
+    /// An Arabic family name alone, or a role alone, that nobody speaking has
+    /// had (`وأضاف فوزي`, `وأكد وزير المالية`, `وقال السيد`), completed from
+    /// where the text named the person before without a cue (`عقد الدكتور
+    /// حسام الدين فوزي، وزير المالية، مؤتمراً …`, `والمهندس طارق السيد`):
+    /// the mention with the full name, or `None`. `before` is the byte
+    /// offset of the cue in the article.
+    fn earlier_mention(&mut self, m: &Mention, before: usize) -> Option<Mention> {
+        let arabic = |t: &str| {
+            t.chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+        };
+        let lex = lexicon();
+        let family = match (&m.name, &m.role, m.kind) {
+            (Some(name), None, Some(SpeakerKind::Person))
+                if !name.contains(' ')
+                    && arabic(name)
+                    && !self.registry.is_name_word(&crate::text::fold(name)) =>
+            {
+                true
+            }
+            (None, Some(role), None) if !m.same && arabic(role) => {
+                let f = crate::text::fold(role.split(' ').next().unwrap_or(""));
+                if !role.contains(' ')
+                    && !self.registry.is_name_word(&f)
+                    && !has_noun(&lex.roles, &f)
+                    && (Self::is_definite(&f) || lex.honorifics.contains(&f))
+                {
+                    // `وأوضح البنا`, `وقال السيد`: a family name read as a role.
+                    true
+                } else if (has_noun(&lex.roles, &f) || lex.honorifics.contains(&f))
+                    && !self.registry.has_holder(role)
+                {
+                    // A role that nobody speaking holds.
+                    false
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let phrase = m.name.as_deref().or(m.role.as_deref())?;
+        let left = *self
+            .lookback_left
+            .get_or_insert_with(|| self.article.len().max(1 << 13));
+        let before = before.min(self.article.len());
+        let mut lo = before.saturating_sub(LOOKBACK.min(left));
+        while !self.article.is_char_boundary(lo) {
+            lo += 1;
+        }
+        self.lookback_left = Some(left.saturating_sub(before - lo));
+        let hay = self.article.get(lo..before)?;
+        let mut end = hay.len();
+        for _ in 0..3 {
+            let pos = hay.get(..end)?.rfind(phrase)?;
+            end = pos;
+            let after = pos + phrase.len();
+            let bounded = hay[..pos]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
+                && hay[after..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !crate::text::is_word_char(c));
+            if !bounded {
+                continue;
+            }
+            // `طارق السيد`, `حسام الدين فوزي`: the given names before.
+            if family && let Some(given) = self.name_before(&hay[..pos], false) {
+                return Some(Mention {
+                    name: Some(format!("{given} {phrase}")),
+                    kind: Some(SpeakerKind::Person),
+                    ..Mention::default()
+                });
+            }
+            if family {
+                continue;
+            }
+            // `حسام الدين فوزي، وزير المالية`, `وزير الصحة السوداني عادل الشفيع`.
+            let name = match hay[..pos].trim_end().strip_suffix(['،', ',']) {
+                Some(rest) => self.name_before(rest, true),
+                None => self.name_after(&hay[after..]),
+            };
+            if let Some(name) = name {
+                return Some(Mention {
+                    name: Some(name),
+                    role: Some(phrase.to_string()),
+                    kind: Some(SpeakerKind::Person),
+                    ..Mention::default()
+                });
+            }
+        }
+        None
+    }
+
+    /// What an Arabic word read from raw text is in a name.
+    fn name_word(word: &str) -> NameWord {
+        let lex = lexicon();
+        let f = crate::text::fold(word);
+        let bare = strip_conjunction(&f).unwrap_or(&f);
+        if !word.chars().all(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) || f.is_empty() {
+            NameWord::Stop
+        } else if lex.first_names.contains(&f) {
+            NameWord::Given
+        } else if lex.honorifics.contains(&f) || lex.honorifics.contains(bare) || has_noun(&lex.roles, &f) {
+            NameWord::Title
+        } else if lex.np_stops.contains(&f)
+            || lex.role_modifiers.contains(&f)
+            || has_noun(&lex.organizations, &f)
+            || has_noun(&lex.groups, &f)
+            || has_noun(&lex.anonymous, &f)
+            || lex.ar_verbs.contains(&f)
+            || lex.ar_verbs.contains(bare)
+            || lex.ar_participles.contains(&f)
+            || CONNECTORS.contains(&f.as_str())
+            || f.starts_with('و')
+        {
+            NameWord::Stop
+        } else if Self::is_definite(&f) {
+            NameWord::Definite
+        } else {
+            NameWord::Plain
+        }
+    }
+
+    /// The given names that end `text` (right before a family name or a
+    /// comma): from a listed given name, or from after a title, over at
+    /// most three words. With `whole`, the last word is the family name
+    /// too (`حسام الدين فوزي،`), and two words are needed.
+    fn name_before(&self, text: &str, whole: bool) -> Option<String> {
+        let mut rest = text;
+        // Where the furthest listed given name, and the furthest name word, start.
+        let mut given_at = None;
+        let mut first_at = None;
+        let mut titled = false;
+        for _ in 0..3 {
+            let t = rest.trim_end_matches(' ');
+            if t.len() == rest.len() && first_at.is_some() {
+                break;
+            }
+            let w0 = t
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !crate::text::is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &t[w0..];
+            if word.is_empty() {
+                break;
+            }
+            let kind = match Self::name_word(word) {
+                // The family name before the comma may be a title word
+                // (`طارق السيد، رئيس …`).
+                NameWord::Title if whole && first_at.is_none() => NameWord::Plain,
+                k => k,
+            };
+            match kind {
+                NameWord::Given => {
+                    given_at = Some(w0);
+                    first_at = Some(w0);
+                }
+                NameWord::Plain | NameWord::Definite => first_at = Some(w0),
+                NameWord::Title => {
+                    titled = true;
+                    break;
+                }
+                NameWord::Stop => break,
+            }
+            rest = &t[..w0];
+        }
+        let s = given_at.or(if titled { first_at } else { None })?;
+        let name = text.get(s..)?.trim();
+        (!name.is_empty() && (!whole || name.contains(' '))).then(|| name.to_string())
+    }
+
+    /// The name right after a role in raw text (`وزير الصحة السوداني عادل
+    /// الشفيع`): over the role's adjectives, two or three name words from a
+    /// listed given name.
+    fn name_after(&self, text: &str) -> Option<String> {
+        let mut words = text
+            .split(' ')
+            .take(6)
+            .map(|w| (w, w.chars().all(crate::text::is_word_char)));
+        let mut out: Vec<&str> = Vec::new();
+        let mut skipped = 0;
+        for (w, clean) in words.by_ref() {
+            if w.is_empty() && out.is_empty() && skipped == 0 {
+                continue;
+            }
+            let kind = Self::name_word(w.trim_end_matches(|c: char| !crate::text::is_word_char(c)));
+            match kind {
+                NameWord::Definite if out.is_empty() && skipped < 2 => skipped += 1,
+                NameWord::Given if out.is_empty() => out.push(w),
+                NameWord::Given | NameWord::Plain | NameWord::Definite if !out.is_empty() => out.push(w),
+                _ => break,
+            }
+            if !clean || out.len() == 3 {
+                break;
+            }
+        }
+        let name = out.join(" ");
+        let name = name.trim_end_matches(|c: char| !crate::text::is_word_char(c));
+        (out.len() >= 2).then(|| name.to_string())
     }
 
     /// English names in running text make their person the one `she` means;
@@ -3438,5 +3682,30 @@ mod tests {
         assert_eq!(who[2], who[1], "{q:?}");
         assert_eq!(q[2].1, Some(SpeakerKind::Anonymous), "{q:?}");
         assert_eq!(who[4], "Friederike Otto", "{q:?}");
+    }
+
+    #[test]
+    fn a_family_name_or_role_alone_is_the_person_named_before_without_a_cue() {
+        let q = quotes(&[
+            "افتتح الدكتور خالد غنيم، وزير الصحة، المؤتمر الدولي للسكان أمس بحضور عدد من الوزراء.",
+            "وأكد وزير الصحة أن معدل النمو السكاني تراجع إلى 1.4 في المئة.",
+            "وأضاف غنيم أن الوزارة ستطلق حملة جديدة الشهر المقبل.",
+            "وشارك في المؤتمر المهندس طارق السيد، رئيس هيئة الدواء، ووزير التخطيط السابق عادل البنا.",
+            "وقال السيد إن الهيئة سجلت 50 دواء جديداً هذا العام.",
+            "وأوضح البنا أن الزيادة السكانية تلتهم ثمار النمو.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["خالد غنيم", "خالد غنيم", "طارق السيد", "عادل البنا"],
+            "{q:?}"
+        );
+        let a = analyze(Document::from_text(
+            "t",
+            "Title\n\nافتتح الدكتور خالد غنيم، وزير الصحة، المؤتمر أمس.\n\nوأكد وزير الصحة أن النمو تراجع.\n\nوأضاف غنيم أن الوزارة ستطلق حملة."
+                .to_string(),
+        ));
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert_eq!(a.speakers[0].aliases, ["وزير الصحة", "غنيم"]);
     }
 }

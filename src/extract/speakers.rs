@@ -319,6 +319,17 @@ impl Registry {
         self.person(&n.name, None, Key::new(), n.gender)
     }
 
+    /// True when a speaker holds this role already (`الرئيس المصري` after
+    /// `الرئيس المصري عبد الفتاح السيسي`), as [`Registry::resolve`] finds it.
+    pub fn has_holder(&self, role: &str) -> bool {
+        let role_key = key(role);
+        !role_key.is_empty()
+            && self.recent().any(|i| {
+                let r = &self.entries[i].role_key;
+                !r.is_empty() && prefix_match(r, &role_key)
+            })
+    }
+
     /// True when the folded word (with or without its article) is one of
     /// the words of a person named so far (`الخطيب` after `سامر الخطيب`).
     pub fn is_name_word(&self, folded: &str) -> bool {
@@ -503,7 +514,8 @@ impl Registry {
         id
     }
 
-    fn add_alias(&mut self, id: usize, alias: &str) {
+    /// Adds another form the article uses for speaker `id`.
+    pub fn add_alias(&mut self, id: usize, alias: &str) {
         let e = &mut self.entries[id];
         let folded = fold(alias);
         if folded != e.name_fold && !e.alias_folds.contains(&folded) {
