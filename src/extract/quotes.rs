@@ -1312,6 +1312,16 @@ impl<'a> Finder<'a> {
                 // ارتفاع` "is expected") report only with a complementiser,
                 // a colon or a quotation.
                 if (homograph || present) && !marker {
+                    // `«…»، يقول رئيس مصلحة الجمارك.`: a present tense verb
+                    // reports the quotation that ends right before it.
+                    if present && !homograph {
+                        return self
+                            .claim_before(at, s0, mention, agreement, qspans)
+                            .map(|item| Item {
+                                cue: Some(at),
+                                ..item
+                            });
+                    }
                     return None;
                 }
                 // `وتبين أن …` "it turned out that": the تبيّن of a homograph
@@ -3707,5 +3717,19 @@ mod tests {
         ));
         assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
         assert_eq!(a.speakers[0].aliases, ["وزير الصحة", "غنيم"]);
+    }
+
+    #[test]
+    fn a_present_tense_verb_after_a_fronted_quotation() {
+        let q = quotes(&[
+            "وقال الوزير إن المفاوضات مستمرة.",
+            "«لن نقبل بأن يُفرض علينا رئيس لا يمثل إرادة اللبنانيين»، يقول النائب جورج عدوان.",
+            "يتوقع ارتفاع عائدات هذا القطاع من 443 مليون دولار.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(got, [("الوزير", "وقال"), ("جورج عدوان", "يقول")], "{q:?}");
+        // `مصلحة` (an authority) is an institution, not a name.
+        let q = quotes(&["«المستثمر لم يعد ينتظر أسابيع في الميناء»، يقول رئيس مصلحة الجمارك."]);
+        assert_eq!(q[0].1, Some(SpeakerKind::Anonymous), "{q:?}");
     }
 }
