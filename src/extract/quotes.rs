@@ -2394,7 +2394,37 @@ impl<'a> Finder<'a> {
         if a >= e {
             return (Mention::default(), at);
         }
-        (self.en_phrase(a, e), a)
+        let m = self.en_phrase(a, e);
+        // `emergency physician Javier Ortega and nurse Carmen Ruiz
+        // described …`: two people named and joined by `and` speak together.
+        if m.kind == Some(SpeakerKind::Person)
+            && a >= s0 + 3
+            && self.t.fold(a - 1) == "and"
+            && self.en_name_word(a - 2)
+            && self.en_name_word(a - 3)
+        {
+            let mut p = a - 3;
+            while p > s0 && p + 4 > a && self.en_name_word(p - 1) {
+                p -= 1;
+            }
+            let lex = lexicon();
+            let given = speakers::gender_of(&self.text_of(p, a - 1), None) != Agreement::Unknown;
+            let titled = p > s0 && {
+                let f = self.t.fold(p - 1);
+                lex.roles.contains(f) || lex.honorifics.contains(f)
+            };
+            if given || titled {
+                return (
+                    Mention {
+                        name: Some(self.text_of(p, e)),
+                        kind: Some(SpeakerKind::Group),
+                        ..Mention::default()
+                    },
+                    p,
+                );
+            }
+        }
+        (m, a)
     }
 
     /// The subject after an English verb (`said chief inspector Jennifer
@@ -3731,5 +3761,22 @@ mod tests {
         // `مصلحة` (an authority) is an institution, not a name.
         let q = quotes(&["«المستثمر لم يعد ينتظر أسابيع في الميناء»، يقول رئيس مصلحة الجمارك."]);
         assert_eq!(q[0].1, Some(SpeakerKind::Anonymous), "{q:?}");
+    }
+
+    #[test]
+    fn two_people_joined_by_and_speak_together() {
+        let q = quotes(&[
+            "At the Hospital del Mar in Barcelona, emergency physician Javier Ortega and nurse Carmen Ruiz described wards filling up with elderly patients.",
+            "\"Some arrive so confused that they cannot tell us their own name,\" she said.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Javier Ortega and nurse Carmen Ruiz", Some(SpeakerKind::Group)),
+                ("Carmen Ruiz", Some(SpeakerKind::Person)),
+            ],
+            "{q:?}"
+        );
     }
 }

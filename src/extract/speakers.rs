@@ -285,8 +285,10 @@ impl Registry {
         let salient = self
             .salient_person
             .or_else(|| self.last(|s| s.kind == SpeakerKind::Person));
-        if g == Agreement::Unknown || salient.is_none_or(|s| fits(self.entries[s].agreement)) {
-            return salient;
+        if let Some(s) = salient
+            && (g == Agreement::Unknown || fits(self.entries[s].agreement))
+        {
+            return Some(s);
         }
         let person = |i: usize| self.speakers[i].kind == SpeakerKind::Person;
         let speaking = self
