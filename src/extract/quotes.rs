@@ -2669,7 +2669,13 @@ fn agreement(form: &str) -> Agreement {
     let strip = |suffix: &str| form.strip_suffix(suffix).is_some_and(known);
     if strip("وا") || strip("ون") || strip("تا") || strip("ان") || strip("ا") {
         Agreement::Plural
-    } else if strip("ت") || form.strip_prefix('ت').is_some_and(|r| known(&format!("ي{r}"))) {
+    } else if strip("ت")
+        || form.strip_prefix('ت').is_some_and(|r| known(&format!("ي{r}")))
+        // Verbs ending in a vowel: `روت` of `روى`, `دعت` of `دعا`, `نفت` of `نفى`.
+        || form
+            .strip_suffix('ت')
+            .is_some_and(|r| known(&format!("{r}ي")) || known(&format!("{r}ا")))
+    {
         Agreement::Female
     } else {
         Agreement::Male
@@ -2678,6 +2684,7 @@ fn agreement(form: &str) -> Agreement {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::speakers::Agreement;
     use crate::{Document, SpeakerKind, analyze};
 
     /// (speaker name, speaker kind, cue, quote text, direct) for an article
@@ -3778,5 +3785,20 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn feminine_forms_of_verbs_ending_in_a_vowel() {
+        assert_eq!(super::agreement("روت"), Agreement::Female);
+        assert_eq!(super::agreement("دعت"), Agreement::Female);
+        assert_eq!(super::agreement("نفت"), Agreement::Female);
+        assert_eq!(super::agreement("روي"), Agreement::Male);
+        let q = quotes(&[
+            "وقالت المتحدثة باسم الوكالة جولييت حداد إن المدارس تحولت إلى ملاجئ.",
+            "وفي غزة، روت المعلمة سهى الأغا، وهي نازحة في دير البلح، كيف تحولت خيمتها إلى صف دراسي.",
+            "وقال الوزير إن الوزارة تعمل مع المنظمات الدولية.",
+            "وتابعت: \"الأطفال يريدون أن يتعلموا، لكنهم جائعون\".",
+        ]);
+        assert_eq!(q[3].0, "سهى الأغا", "{q:?}");
     }
 }
