@@ -3801,4 +3801,11 @@ mod tests {
         ]);
         assert_eq!(q[3].0, "سهى الأغا", "{q:?}");
     }
+
+    #[test]
+    fn how_ends_the_subject_and_opens_the_words() {
+        let q = quotes(&["وفي غزة، روت المعلمة سهى الأغا كيف تحولت خيمتها إلى صف دراسي."]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(got, [("سهى الأغا", "كيف تحولت خيمتها إلى صف دراسي.")], "{q:?}");
+    }
 }
