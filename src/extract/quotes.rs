@@ -3808,4 +3808,10 @@ mod tests {
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
         assert_eq!(got, [("سهى الأغا", "كيف تحولت خيمتها إلى صف دراسي.")], "{q:?}");
     }
+
+    #[test]
+    fn industry_groups_are_a_group() {
+        let q = quotes(&["Industry groups have warned that broad restrictions could cost American firms billions of dollars."]);
+        assert_eq!(q[0].1, Some(SpeakerKind::Group), "{q:?}");
+    }
 }
