@@ -1672,9 +1672,20 @@ impl<'a> Finder<'a> {
             if english && !adjacent && !self.is_complementiser(j) && self.t.toks[j].is_word() {
                 // English words follow the verb at once (`said that …`,
                 // `said:`), or after a short time or place (`said on Tuesday that`).
+                // Only a time, place or channel before it: in `said her
+                // clients had documents showing that …` the words start at
+                // `her`, not after the `that` of a clause inside them.
                 let that_soon = (j..s1.min(j + 5))
                     .take_while(|&k| self.t.toks[k].is_word())
-                    .any(|k| self.t.fold(k) == "that");
+                    .find(|&k| self.t.fold(k) == "that")
+                    .is_some_and(|t| {
+                        (from..t).all(|k| {
+                            let f = self.t.fold(k);
+                            lex.en_adverbials.contains(f)
+                                || self.capitalized(k)
+                                || f.chars().all(|c| c.is_ascii_digit())
+                        })
+                    });
                 if !that_soon {
                     break;
                 }
@@ -3811,7 +3822,26 @@ mod tests {
 
     #[test]
     fn industry_groups_are_a_group() {
-        let q = quotes(&["Industry groups have warned that broad restrictions could cost American firms billions of dollars."]);
+        let q = quotes(&[
+            "Industry groups have warned that broad restrictions could cost American firms billions of dollars.",
+        ]);
         assert_eq!(q[0].1, Some(SpeakerKind::Group), "{q:?}");
+    }
+
+    #[test]
+    fn a_that_inside_the_reported_words_does_not_start_them() {
+        let q = quotes(&[
+            "Kim said her clients had documents showing that engineers flagged erosion at the dam in 2018.",
+            "Gov. Ellen Marsh said on Tuesday in Lansing that the state had spent $30 million on repairs.",
+        ]);
+        let got: Vec<&str> = q.iter().map(|x| x.3.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "her clients had documents showing that engineers flagged erosion at the dam in 2018.",
+                "the state had spent $30 million on repairs."
+            ],
+            "{q:?}"
+        );
     }
 }
