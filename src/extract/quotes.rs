@@ -1428,7 +1428,16 @@ impl<'a> Finder<'a> {
                     self.en_subject_before(at, s0)
                 };
                 let mut after = at + 1;
-                if m.is_empty() && !cue.joined {
+                // `Laura Bennett declined to discuss … but said …`: a verb
+                // joined to one that is no cue has the sentence's subject.
+                let mut j = at;
+                while j > s0 && EN_AUX.contains(&self.t.fold(j - 1)) {
+                    j -= 1;
+                }
+                let after_but = j > s0 + 1 && matches!(self.t.fold(j - 1), "but" | "and");
+                if m.is_empty() && !cue.joined && after_but {
+                    mention = self.en_sentence_subject(s0, j - 1);
+                } else if m.is_empty() && !cue.joined {
                     let (m2, np_end) = self.en_subject_after(at + 1, s1);
                     mention = m2;
                     after = np_end;
@@ -3841,6 +3850,19 @@ mod tests {
                 "her clients had documents showing that engineers flagged erosion at the dam in 2018.",
                 "the state had spent $30 million on repairs."
             ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn said_joined_to_a_verb_that_is_no_cue_has_the_sentence_subject() {
+        let q = quotes(&[
+            "Commerce Secretary Laura Bennett declined to discuss specific measures but said in an interview that the administration would use every tool.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [("Laura Bennett", "the administration would use every tool."),],
             "{q:?}"
         );
     }
