@@ -2639,6 +2639,9 @@ impl<'a> Finder<'a> {
                 let run_start = words.iter().copied().rfind(|&k| {
                     name_word(k)
                         && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
+                        // `a Republican from Ohio`: after `a`, a kind of
+                        // person, not a name.
+                        && !(k > seg && matches!(self.t.fold(k - 1), "a" | "an"))
                 });
                 // A capitalised word right before a role noun names whom the
                 // person works for (`A Codelco spokesman`, `a Google
@@ -3858,11 +3861,15 @@ mod tests {
     fn said_joined_to_a_verb_that_is_no_cue_has_the_sentence_subject() {
         let q = quotes(&[
             "Commerce Secretary Laura Bennett declined to discuss specific measures but said in an interview that the administration would use every tool.",
+            "Rep. Mark Foster, a Republican from Ohio who chairs the House select committee on China, welcomed the move but said it came too late.",
         ]);
         let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
         assert_eq!(
             got,
-            [("Laura Bennett", "the administration would use every tool."),],
+            [
+                ("Laura Bennett", "the administration would use every tool."),
+                ("Mark Foster", "it came too late."),
+            ],
             "{q:?}"
         );
     }
