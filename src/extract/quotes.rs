@@ -903,7 +903,12 @@ impl<'a> Finder<'a> {
         };
         let mut last = (first..b).rev().find(|&i| keep(i))?;
         // Words cut before a joined verb do not end on its `and`/`but`.
-        while last > first && matches!(self.t.fold(last), "and" | "but") {
+        while last > first
+            && matches!(
+                self.t.fold(last),
+                "and" | "but" | "لكن" | "لكنه" | "لكنها" | "لكنهم" | "ولكن" | "ولكنه" | "ولكنها"
+            )
+        {
             last = (first..last).rev().find(|&i| keep(i))?;
         }
         let words = (first..=last).filter(|&i| toks[i].is_word()).count();
@@ -1335,8 +1340,13 @@ impl<'a> Finder<'a> {
                 {
                     return None;
                 }
+                // `لكنه شدد على ضرورة «…»`, `وأكد على أهمية …`: the need or
+                // importance stressed is what a subjectless verb reports.
+                let stresses = np_end + 1 < s1
+                    && self.t.fold(np_end) == "علي"
+                    && matches!(self.t.fold(np_end + 1), "ضروره" | "اهميه");
                 if mention.is_empty() {
-                    if !marker {
+                    if !marker && !stresses {
                         // A subjectless verb must introduce its words (`وأكد أن`).
                         return self.claim_before(at, s0, mention, agreement, qspans);
                     }
@@ -3869,6 +3879,24 @@ mod tests {
             [
                 ("Laura Bennett", "the administration would use every tool."),
                 ("Mark Foster", "it came too late."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn stressing_the_need_for_something_reports_it() {
+        let q = quotes(&[
+            "واعتبر الخبير مارك زيادة أن الخطة خطوة في الاتجاه الصحيح، لكنه شدد على ضرورة «إنشاء الهيئة الناظمة فوراً».",
+            "وأكد على أهمية التعاون بين الوزارات.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("مارك زيادة", "الخطة خطوة في الاتجاه الصحيح"),
+                ("مارك زيادة", "على ضرورة «إنشاء الهيئة الناظمة فوراً»."),
+                ("مارك زيادة", "على أهمية التعاون بين الوزارات."),
             ],
             "{q:?}"
         );
