@@ -26,7 +26,7 @@ use crate::article::{Paragraph, ParagraphRole, Quote, Span, Speaker, SpeakerKind
 use std::sync::OnceLock;
 
 use crate::extract::lexicon::{Filter, WordSet, has_noun, lexicon, strip_article, strip_conjunction};
-use crate::extract::speakers::{Agreement, Mention, Pronoun, Registry};
+use crate::extract::speakers::{self, Agreement, Mention, Pronoun, Registry};
 use crate::extract::tokens::Tokens;
 
 /// Finds the quotes of the body paragraphs and their speakers.
@@ -257,6 +257,32 @@ struct Finder<'a> {
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+    /// The whole text, and where the current paragraph starts in it.
+    article: &'a str,
+    pstart: usize,
+    /// Bytes [`Finder::earlier_mention`] may still read back through: as
+    /// many as the article has, so that looking back stays linear however
+    /// many speakers a text names.
+    lookback_left: Option<usize>,
+}
+
+/// How far back (in bytes) an Arabic name or role is looked for: a few
+/// paragraphs.
+const LOOKBACK: usize = 3000;
+
+/// What an Arabic word is in a name read from raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameWord {
+    /// A listed given name (`عادل`).
+    Given,
+    /// A word that can be a name (`فوزي`, `أوزتورك`).
+    Plain,
+    /// A definite word (`الدين` of `حسام الدين`, `السوداني`).
+    Definite,
+    /// A title or role (`الدكتور`, `وزير`): what may come before a name.
+    Title,
+    /// Anything else: punctuation, a function word, a verb.
+    Stop,
 }
 
 /// One filter over the Arabic cue lists (participles, verbs, "according
@@ -311,8 +337,25 @@ const EN_AUX: [&str; 14] = [
     "had",
     "once",
 ];
-const EN_CUT: [&str; 12] = [
-    "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to",
+const EN_CUT: [&str; 16] = [
+    "of", "who", "which", "that", "from", "in", "at", "with", "for", "whose", "on", "to", "near", "outside",
+    "inside", "across",
+];
+/// English number words that count a plural subject (`Two brokers told
+/// Reuters`): never part of a name.
+const EN_COUNTS: [&str; 12] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
 ];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
 
@@ -320,6 +363,8 @@ impl<'a> Finder<'a> {
     fn paragraph(&mut self, text: &'a str, span: Span, index: usize, body: bool, out: &mut Vec<Quote>) {
         let ptext = span.of(text);
         self.ptext = ptext;
+        self.article = text;
+        self.pstart = span.start;
         self.fronted.set((usize::MAX, 0, None));
         self.t.tokenize(ptext);
         let n = self.t.len();
@@ -398,7 +443,13 @@ impl<'a> Finder<'a> {
                 // A channel inside another cue's attribution, not a statement.
                 continue;
             }
-            if let Some(mut item) = self.cue_item(cue, next_split[k], sentences, qspans) {
+            if let Some(mut item) = self.cue_item(
+                cue,
+                k.checked_sub(1).map(|p| cues[p].at),
+                next_split[k],
+                sentences,
+                qspans,
+            ) {
                 // Words before a cue (`…، وفقاً لـX`) that an earlier item
                 // already reported are not reported again: two such cues in
                 // one sentence each take their own part, and a sentence of
@@ -436,15 +487,38 @@ impl<'a> Finder<'a> {
         items.sort_by_key(|i| i.at);
         let mut scanned = 0;
         for item in items.drain(..) {
-            self.note_mentions(scanned, item.at, inside, sentences);
+            self.note_mentions(scanned, item.at, inside, sentences, cues, qspans);
             scanned = scanned.max(item.at);
             let speaker = if item.cue.is_none() {
                 self.registry.current()
+            } else if let Some(fuller) =
+                self.earlier_mention(&item.mention, span.start + self.t.toks[item.at].start)
+            {
+                let id = self.registry.resolve(&fuller, item.agreement);
+                // The short form becomes an alias of the full one.
+                if let (Some(id), Some(short)) =
+                    (id, item.mention.name.as_ref().or(item.mention.role.as_ref()))
+                {
+                    self.registry.add_alias(id, short);
+                }
+                id
             } else {
                 self.registry.resolve(&item.mention, item.agreement)
             };
             if let Some(id) = speaker {
                 self.registry.spoke(id);
+                // `X said his olive harvest …`, `said she expected …`: the
+                // pronoun opening reported words is the speaker's.
+                if !item.direct
+                    && let Some(k) = (item.content.0..item.content.1.min(item.content.0 + 2))
+                        .find(|&k| self.t.toks[k].is_word() && self.t.fold(k) != "that")
+                {
+                    match self.t.fold(k) {
+                        "he" | "his" => self.registry.learn_gender(id, Agreement::Male),
+                        "she" | "her" => self.registry.learn_gender(id, Agreement::Female),
+                        _ => {}
+                    }
+                }
             }
             let Some(content) = self.trimmed(item.content) else {
                 continue;
@@ -459,23 +533,269 @@ impl<'a> Finder<'a> {
                 paragraph: index,
             });
         }
-        self.note_mentions(scanned, n, inside, sentences);
+        self.note_mentions(scanned, n, inside, sentences, cues, qspans);
+    }
+
+    /// An Arabic family name alone, or a role alone, that nobody speaking has
+    /// had (`وأضاف فوزي`, `وأكد وزير المالية`, `وقال السيد`), completed from
+    /// where the text named the person before without a cue (`عقد الدكتور
+    /// حسام الدين فوزي، وزير المالية، مؤتمراً …`, `والمهندس طارق السيد`):
+    /// the mention with the full name, or `None`. `before` is the byte
+    /// offset of the cue in the article.
+    fn earlier_mention(&mut self, m: &Mention, before: usize) -> Option<Mention> {
+        let arabic = |t: &str| {
+            t.chars()
+                .next()
+                .is_some_and(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+        };
+        let lex = lexicon();
+        let family = match (&m.name, &m.role, m.kind) {
+            (Some(name), None, Some(SpeakerKind::Person))
+                if !name.contains(' ')
+                    && arabic(name)
+                    && !self.registry.is_name_word(&crate::text::fold(name)) =>
+            {
+                true
+            }
+            (None, Some(role), None) if !m.same && arabic(role) => {
+                let f = crate::text::fold(role.split(' ').next().unwrap_or(""));
+                if !role.contains(' ')
+                    && !self.registry.is_name_word(&f)
+                    && !has_noun(&lex.roles, &f)
+                    && (Self::is_definite(&f) || lex.honorifics.contains(&f))
+                {
+                    // `وأوضح البنا`, `وقال السيد`: a family name read as a role.
+                    true
+                } else if (has_noun(&lex.roles, &f) || lex.honorifics.contains(&f))
+                    && !self.registry.has_holder(role)
+                {
+                    // A role that nobody speaking holds.
+                    false
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let phrase = m.name.as_deref().or(m.role.as_deref())?;
+        let left = *self
+            .lookback_left
+            .get_or_insert_with(|| self.article.len().max(1 << 13));
+        let before = before.min(self.article.len());
+        let mut lo = before.saturating_sub(LOOKBACK.min(left));
+        while !self.article.is_char_boundary(lo) {
+            lo += 1;
+        }
+        self.lookback_left = Some(left.saturating_sub(before - lo));
+        let hay = self.article.get(lo..before)?;
+        let mut end = hay.len();
+        for _ in 0..3 {
+            let pos = hay.get(..end)?.rfind(phrase)?;
+            end = pos;
+            let after = pos + phrase.len();
+            let bounded = hay[..pos]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
+                && hay[after..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !crate::text::is_word_char(c));
+            if !bounded {
+                continue;
+            }
+            // `طارق السيد`, `حسام الدين فوزي`: the given names before.
+            if family && let Some(given) = self.name_before(&hay[..pos], false) {
+                return Some(Mention {
+                    name: Some(format!("{given} {phrase}")),
+                    kind: Some(SpeakerKind::Person),
+                    ..Mention::default()
+                });
+            }
+            if family {
+                continue;
+            }
+            // `حسام الدين فوزي، وزير المالية`, `وزير الصحة السوداني عادل الشفيع`.
+            let name = match hay[..pos].trim_end().strip_suffix(['،', ',']) {
+                Some(rest) => self.name_before(rest, true),
+                None => self.name_after(&hay[after..]),
+            };
+            if let Some(name) = name {
+                return Some(Mention {
+                    name: Some(name),
+                    role: Some(phrase.to_string()),
+                    kind: Some(SpeakerKind::Person),
+                    ..Mention::default()
+                });
+            }
+        }
+        None
+    }
+
+    /// What an Arabic word read from raw text is in a name.
+    fn name_word(word: &str) -> NameWord {
+        let lex = lexicon();
+        let f = crate::text::fold(word);
+        let bare = strip_conjunction(&f).unwrap_or(&f);
+        if !word.chars().all(|c| ('\u{0600}'..='\u{06ff}').contains(&c)) || f.is_empty() {
+            NameWord::Stop
+        } else if lex.first_names.contains(&f) {
+            NameWord::Given
+        } else if lex.honorifics.contains(&f) || lex.honorifics.contains(bare) || has_noun(&lex.roles, &f) {
+            NameWord::Title
+        } else if lex.np_stops.contains(&f)
+            || lex.role_modifiers.contains(&f)
+            || has_noun(&lex.organizations, &f)
+            || has_noun(&lex.groups, &f)
+            || has_noun(&lex.anonymous, &f)
+            || lex.ar_verbs.contains(&f)
+            || lex.ar_verbs.contains(bare)
+            || lex.ar_participles.contains(&f)
+            || CONNECTORS.contains(&f.as_str())
+            || f.starts_with('و')
+        {
+            NameWord::Stop
+        } else if Self::is_definite(&f) {
+            NameWord::Definite
+        } else {
+            NameWord::Plain
+        }
+    }
+
+    /// The given names that end `text` (right before a family name or a
+    /// comma): from a listed given name, or from after a title, over at
+    /// most three words. With `whole`, the last word is the family name
+    /// too (`حسام الدين فوزي،`), and two words are needed.
+    fn name_before(&self, text: &str, whole: bool) -> Option<String> {
+        let mut rest = text;
+        // Where the furthest listed given name, and the furthest name word, start.
+        let mut given_at = None;
+        let mut first_at = None;
+        let mut titled = false;
+        for _ in 0..3 {
+            let t = rest.trim_end_matches(' ');
+            if t.len() == rest.len() && first_at.is_some() {
+                break;
+            }
+            let w0 = t
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !crate::text::is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &t[w0..];
+            if word.is_empty() {
+                break;
+            }
+            let kind = match Self::name_word(word) {
+                // The family name before the comma may be a title word
+                // (`طارق السيد، رئيس …`).
+                NameWord::Title if whole && first_at.is_none() => NameWord::Plain,
+                k => k,
+            };
+            match kind {
+                NameWord::Given => {
+                    given_at = Some(w0);
+                    first_at = Some(w0);
+                }
+                NameWord::Plain | NameWord::Definite => first_at = Some(w0),
+                NameWord::Title => {
+                    titled = true;
+                    break;
+                }
+                NameWord::Stop => break,
+            }
+            rest = &t[..w0];
+        }
+        let s = given_at.or(if titled { first_at } else { None })?;
+        let name = text.get(s..)?.trim();
+        (!name.is_empty() && (!whole || name.contains(' '))).then(|| name.to_string())
+    }
+
+    /// The name right after a role in raw text (`وزير الصحة السوداني عادل
+    /// الشفيع`): over the role's adjectives, two or three name words from a
+    /// listed given name.
+    fn name_after(&self, text: &str) -> Option<String> {
+        let mut words = text
+            .split(' ')
+            .take(6)
+            .map(|w| (w, w.chars().all(crate::text::is_word_char)));
+        let mut out: Vec<&str> = Vec::new();
+        let mut skipped = 0;
+        for (w, clean) in words.by_ref() {
+            if w.is_empty() && out.is_empty() && skipped == 0 {
+                continue;
+            }
+            let kind = Self::name_word(w.trim_end_matches(|c: char| !crate::text::is_word_char(c)));
+            match kind {
+                NameWord::Definite if out.is_empty() && skipped < 2 => skipped += 1,
+                NameWord::Given if out.is_empty() => out.push(w),
+                NameWord::Given | NameWord::Plain | NameWord::Definite if !out.is_empty() => out.push(w),
+                _ => break,
+            }
+            if !clean || out.len() == 3 {
+                break;
+            }
+        }
+        let name = out.join(" ");
+        let name = name.trim_end_matches(|c: char| !crate::text::is_word_char(c));
+        (out.len() >= 2).then(|| name.to_string())
     }
 
     /// English names in running text make their person the one `she` means;
     /// a name inside a quotation is someone the speaker talks about, not the
     /// one `he said` after it refers to.
-    fn note_mentions(&mut self, from: usize, to: usize, inside: &[bool], sentences: &Sentences) {
+    ///
+    /// Other names of people (a given name the lists know, or a role word
+    /// before them) are remembered too: the first of a sentence, before its
+    /// first cue and quotation and followed by a verb or a comma, is its
+    /// subject (`In Sheffield, …, the council leader, Sarah Mitchell, met
+    /// …`); any is whom a family name alone or a pronoun of their gender
+    /// may mean later.
+    fn note_mentions(
+        &mut self,
+        from: usize,
+        to: usize,
+        inside: &[bool],
+        sentences: &Sentences,
+        cues: &[Cue],
+        qspans: &[QSpan],
+    ) {
         let mut named_until = 0;
+        // The sentence whose first name was seen.
+        let mut named_in = usize::MAX;
         for i in from..to.min(self.t.len()) {
             if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
-                if sentences.start(i) == i
+                let s0 = sentences.start(i);
+                if s0 == i
                     && let Some((name, end)) = self.sentence_name(i)
                 {
                     // The whole name counts once (`Fiona Parry` is Fiona,
                     // not also the Parry of another newcomer).
-                    self.registry.introduced(&name);
+                    self.registry.introduced(&name, None, true);
                     named_until = end;
+                } else if i >= named_until
+                    && let Some((name, end, verb_after)) = self.name_run(i)
+                {
+                    let first_of_sentence = named_in != s0;
+                    named_in = s0;
+                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.text_of(i - 1, i));
+                    let lex = lexicon();
+                    let titled = i > 0 && {
+                        let f = self.t.fold(i - 1);
+                        lex.roles.contains(f) || lex.honorifics.contains(f)
+                    };
+                    // Cues and quotations are in text order.
+                    let c = cues.partition_point(|c| c.at < s0);
+                    let q = qspans.partition_point(|q| q.open < s0);
+                    let subject = verb_after
+                        && first_of_sentence
+                        && cues.get(c).is_none_or(|c| c.at > i)
+                        && qspans.get(q).is_none_or(|q| q.open > i);
+                    let gendered = speakers::gender_of(&name, before.as_deref()) != Agreement::Unknown;
+                    if subject || titled || gendered {
+                        self.registry.introduced(&name, before.as_deref(), subject);
+                        named_until = end;
+                    }
                 }
                 if i >= named_until {
                     self.registry.mentioned(self.t.fold(i));
@@ -520,6 +840,34 @@ impl<'a> Finder<'a> {
         (k - rs >= 2 && after_ok).then(|| (self.text_of(rs, k), k))
     }
 
+    /// A run of two or three name words starting at `i` (not inside a longer
+    /// run), where it ends, and whether a verb or a comma follows it.
+    fn name_run(&self, i: usize) -> Option<(String, usize, bool)> {
+        if !self.en_name_word(i) || (i > 0 && self.en_name_word(i - 1)) {
+            return None;
+        }
+        let n = self.t.len();
+        let mut k = i;
+        while k < n && k - i < 3 && self.en_name_word(k) {
+            k += 1;
+        }
+        if k - i < 2 || (k < n && self.en_name_word(k)) {
+            return None;
+        }
+        let lex = lexicon();
+        let verb_after = k < n
+            && (matches!(self.t.toks[k].punct(), Some(','))
+                || (self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
+                    let f = self.t.fold(k);
+                    !lex.organizations.contains(f)
+                        && !lex.groups.contains(f)
+                        && !lex.roles.contains(f)
+                        && !lex.anonymous.contains(f)
+                        && !EN_CUT.contains(&f)
+                }));
+        Some((self.text_of(i, k), k, verb_after))
+    }
+
     /// An English word that can be part of a person's name: capitalised,
     /// not a title, role, institution, group, acronym or possessive.
     fn en_name_word(&self, k: usize) -> bool {
@@ -544,14 +892,18 @@ impl<'a> Finder<'a> {
             && !lex.groups.contains(f)
             && !lex.anonymous.contains(f)
             && !lex.en_adverbials.contains(f)
+            && !EN_COUNTS.contains(&f)
     }
 
     /// Byte range of the content tokens, without edge punctuation.
     fn trimmed(&self, (a, b): (usize, usize)) -> Option<(usize, usize)> {
         let toks = &self.t.toks;
         let b = b.min(toks.len());
-        let first = (a..b)
-            .find(|&i| toks[i].is_word() || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(')))?;
+        let first = (a..b).find(|&i| {
+            toks[i].is_word()
+                    // A sum opens the words too (`promised £1bn for …`).
+                    || matches!(toks[i].punct(), Some('«' | '“' | '"' | '[' | '(' | '£' | '$' | '€'))
+        })?;
         let keep = |i: usize| {
             toks[i].is_word()
                 || matches!(
@@ -561,7 +913,12 @@ impl<'a> Finder<'a> {
         };
         let mut last = (first..b).rev().find(|&i| keep(i))?;
         // Words cut before a joined verb do not end on its `and`/`but`.
-        while last > first && matches!(self.t.fold(last), "and" | "but") {
+        while last > first
+            && matches!(
+                self.t.fold(last),
+                "and" | "but" | "لكن" | "لكنه" | "لكنها" | "لكنهم" | "ولكن" | "ولكنه" | "ولكنها"
+            )
+        {
             last = (first..last).rev().find(|&i| keep(i))?;
         }
         let words = (first..=last).filter(|&i| toks[i].is_word()).count();
@@ -865,7 +1222,17 @@ impl<'a> Finder<'a> {
             && matches!(self.t.toks[cue.at - 1].punct(), Some(',' | '،' | ';' | '؛'));
         match cue.kind {
             CueKind::Participle => true,
-            CueKind::Verb { prefixed, .. } => prefixed || after_punct,
+            CueKind::Verb { prefixed, .. } => {
+                // `… إن القرار «خطوة إيجابية»، لكنها حذرت من أن …`: a new
+                // statement after "but".
+                let after_but = cue.at > 0
+                    && !inside[cue.at - 1]
+                    && matches!(
+                        self.t.fold(cue.at - 1),
+                        "لكن" | "لكنه" | "لكنها" | "لكنهم" | "ولكن" | "ولكنه" | "ولكنها" | "ولكنهم"
+                    );
+                prefixed || after_punct || after_but
+            }
             CueKind::According => after_punct && !self.is_aside(cue.at),
             CueKind::EnVerb { .. } => cue.joined,
         }
@@ -909,6 +1276,7 @@ impl<'a> Finder<'a> {
     fn cue_item(
         &self,
         cue: &Cue,
+        prev_cue: Option<usize>,
         next_split: usize,
         sentences: &Sentences,
         qspans: &mut [QSpan],
@@ -958,6 +1326,16 @@ impl<'a> Finder<'a> {
                 // ارتفاع` "is expected") report only with a complementiser,
                 // a colon or a quotation.
                 if (homograph || present) && !marker {
+                    // `«…»، يقول رئيس مصلحة الجمارك.`: a present tense verb
+                    // reports the quotation that ends right before it.
+                    if present && !homograph {
+                        return self
+                            .claim_before(at, s0, mention, agreement, qspans)
+                            .map(|item| Item {
+                                cue: Some(at),
+                                ..item
+                            });
+                    }
                     return None;
                 }
                 // `وتبين أن …` "it turned out that": the تبيّن of a homograph
@@ -971,8 +1349,13 @@ impl<'a> Finder<'a> {
                 {
                     return None;
                 }
+                // `لكنه شدد على ضرورة «…»`, `وأكد على أهمية …`: the need or
+                // importance stressed is what a subjectless verb reports.
+                let stresses = np_end + 1 < s1
+                    && self.t.fold(np_end) == "علي"
+                    && matches!(self.t.fold(np_end + 1), "ضروره" | "اهميه");
                 if mention.is_empty() {
-                    if !marker {
+                    if !marker && !stresses {
                         // A subjectless verb must introduce its words (`وأكد أن`).
                         return self.claim_before(at, s0, mention, agreement, qspans);
                     }
@@ -985,8 +1368,21 @@ impl<'a> Finder<'a> {
                         // `بحسب رئيس اللجنة … نمر السليحات، الذي أكد أن`:
                         // the one the relative pronoun stands for.
                         mention = self.ar_antecedent(at - 1, s0);
-                    } else if self.words_between(s0, at) {
-                        mention = self.fronted_subject(s0, at);
+                    } else if cue.first && self.words_between(s0, at) {
+                        // Only the first cue of a sentence looks for a subject
+                        // before it: a later one (`نفى X، …، هذه الاتهامات،
+                        // وقال …`) goes on with the speaker of the one before.
+                        // `استقبل الرئيس X أمس …، وأكد أن`: the named subject of
+                        // the verb that opens the sentence, else a fronted one.
+                        mention = self.opening_subject(s0, at, agreement);
+                        if mention.is_empty() {
+                            mention = self.fronted_subject(s0, at);
+                        }
+                    } else if cue.first && s0 > 0 && prev_cue.is_none_or(|p| p < sentences.start(s0 - 1)) {
+                        // `وتحدثت الطبيبة X … عن نقص حاد. وقالت: «…»`: the
+                        // sentence before, with no cue of its own, named who
+                        // goes on speaking.
+                        mention = self.opening_subject(sentences.start(s0 - 1), s0, agreement);
                     }
                 }
                 content_from = from;
@@ -1051,7 +1447,16 @@ impl<'a> Finder<'a> {
                     self.en_subject_before(at, s0)
                 };
                 let mut after = at + 1;
-                if m.is_empty() && !cue.joined {
+                // `Laura Bennett declined to discuss … but said …`: a verb
+                // joined to one that is no cue has the sentence's subject.
+                let mut j = at;
+                while j > s0 && EN_AUX.contains(&self.t.fold(j - 1)) {
+                    j -= 1;
+                }
+                let after_but = j > s0 + 1 && matches!(self.t.fold(j - 1), "but" | "and");
+                if m.is_empty() && !cue.joined && after_but {
+                    mention = self.en_sentence_subject(s0, j - 1);
+                } else if m.is_empty() && !cue.joined {
                     let (m2, np_end) = self.en_subject_after(at + 1, s1);
                     mention = m2;
                     after = np_end;
@@ -1295,9 +1700,20 @@ impl<'a> Finder<'a> {
             if english && !adjacent && !self.is_complementiser(j) && self.t.toks[j].is_word() {
                 // English words follow the verb at once (`said that …`,
                 // `said:`), or after a short time or place (`said on Tuesday that`).
+                // Only a time, place or channel before it: in `said her
+                // clients had documents showing that …` the words start at
+                // `her`, not after the `that` of a clause inside them.
                 let that_soon = (j..s1.min(j + 5))
                     .take_while(|&k| self.t.toks[k].is_word())
-                    .any(|k| self.t.fold(k) == "that");
+                    .find(|&k| self.t.fold(k) == "that")
+                    .is_some_and(|t| {
+                        (from..t).all(|k| {
+                            let f = self.t.fold(k);
+                            lex.en_adverbials.contains(f)
+                                || self.capitalized(k)
+                                || f.chars().all(|c| c.is_ascii_digit())
+                        })
+                    });
                 if !that_soon {
                     break;
                 }
@@ -1366,7 +1782,7 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// A participle of calling, demanding, warning or expressing followed
+    /// A participle of calling, demanding, accusing, warning or expressing followed
     /// by its own preposition (`داعياً النواب إلى «تحمّل مسؤولياتهم»`,
     /// `مطالباً الحكومة بالتحرك`, `محذراً من …`, `معرباً عن …`): what is
     /// called for is what it reports, as `تعهد بتشكيل البرلمان` does.
@@ -1377,7 +1793,7 @@ impl<'a> Finder<'a> {
         };
         match f {
             "داعيا" | "داعيه" | "داعين" => within(4, &|w| w == "الي"),
-            "مطالبا" | "مطالبه" | "مطالبين" => {
+            "مطالبا" | "مطالبه" | "مطالبين" | "متهما" | "متهمه" | "متهمين" => {
                 within(3, &|w| w.starts_with('ب') && w.chars().count() > 3)
             }
             "محذرا" | "محذره" | "محذرين" => within(3, &|w| w == "من"),
@@ -1475,7 +1891,14 @@ impl<'a> Finder<'a> {
                 let f = self.t.fold(k);
                 (lex.honorifics.contains(f) && k + 1 < more && self.name_like(k + 1))
                     || (self.name_like(k) && lex.first_names.contains(f))
-            });
+            }) || {
+                // A place, then a name the lists do not have (`منسق الشؤون
+                // الإنسانية في اليمن جوليان هارنيس`): definite words, then
+                // two name words that end the phrase.
+                more >= end + 4
+                    && (end + 1..more - 2).all(|k| Self::is_definite(self.t.fold(k)))
+                    && (more - 2..more).all(|k| self.name_like(k))
+            };
             if names_someone {
                 let longer = self.ar_phrase(from, more);
                 if longer.name.is_some() {
@@ -1705,6 +2128,11 @@ impl<'a> Finder<'a> {
                         || lex.role_modifiers.contains(strip_article(f))
                         || Self::is_definite(f)
                         || (seen_role && has_noun(&lex.organizations, f))
+                        // `… في اليمن جوليان هارنيس`: the place of a role.
+                        || (seen_role
+                            && matches!(f, "في" | "فى")
+                            && k + 1 < b
+                            && Self::is_definite(self.t.fold(k + 1)))
                         || (indefinite_role && f.ends_with('ي')))
                     {
                         break;
@@ -1859,6 +2287,44 @@ impl<'a> Finder<'a> {
         Mention::default()
     }
 
+    /// The named person after the verb that opens an Arabic sentence
+    /// (`استقبل الرئيس عبد المجيد تبون …`, `وتحدثت الطبيبة سلمى إدريس …`),
+    /// for a subjectless cue at `end` or after the sentence; nobody when the
+    /// sentence opens with a noun or a preposition, or when a feminine cue
+    /// follows a masculine verb (or the reverse).
+    fn opening_subject(&self, s0: usize, end: usize, agreement: Agreement) -> Mention {
+        let lex = lexicon();
+        if s0 + 2 >= end || !self.t.toks[s0].is_word() || !self.is_arabic(s0) {
+            return Mention::default();
+        }
+        let f = self.t.fold(s0);
+        let bare = strip_conjunction(f).unwrap_or(f);
+        let verb_like = !Self::is_definite(bare)
+            && !lex.np_stops.contains(f)
+            && !lex.np_stops.contains(bare)
+            && !CONNECTORS.contains(&f)
+            && !self.is_cue_word(f)
+            && !lex.ar_according.contains(bare)
+            && !has_noun(&lex.roles, f)
+            && !has_noun(&lex.organizations, f)
+            && !lex.first_names.contains(bare);
+        let feminine = bare.ends_with('ت');
+        let agrees = match agreement {
+            Agreement::Female => feminine,
+            Agreement::Male => !feminine,
+            _ => false,
+        };
+        if !verb_like || !agrees {
+            return Mention::default();
+        }
+        let (m, _) = self.ar_subject(s0 + 1, end);
+        if m.kind == Some(SpeakerKind::Person) && m.name.is_some() {
+            m
+        } else {
+            Mention::default()
+        }
+    }
+
     /// The phrase of a fronted subject found at `k`, before the cue at `at`.
     fn fronted_phrase(&self, k: usize, at: usize) -> Mention {
         let mut e = k + 1;
@@ -1967,7 +2433,37 @@ impl<'a> Finder<'a> {
         if a >= e {
             return (Mention::default(), at);
         }
-        (self.en_phrase(a, e), a)
+        let m = self.en_phrase(a, e);
+        // `emergency physician Javier Ortega and nurse Carmen Ruiz
+        // described …`: two people named and joined by `and` speak together.
+        if m.kind == Some(SpeakerKind::Person)
+            && a >= s0 + 3
+            && self.t.fold(a - 1) == "and"
+            && self.en_name_word(a - 2)
+            && self.en_name_word(a - 3)
+        {
+            let mut p = a - 3;
+            while p > s0 && p + 4 > a && self.en_name_word(p - 1) {
+                p -= 1;
+            }
+            let lex = lexicon();
+            let given = speakers::gender_of(&self.text_of(p, a - 1), None) != Agreement::Unknown;
+            let titled = p > s0 && {
+                let f = self.t.fold(p - 1);
+                lex.roles.contains(f) || lex.honorifics.contains(f)
+            };
+            if given || titled {
+                return (
+                    Mention {
+                        name: Some(self.text_of(p, e)),
+                        kind: Some(SpeakerKind::Group),
+                        ..Mention::default()
+                    },
+                    p,
+                );
+            }
+        }
+        (m, a)
     }
 
     /// The subject after an English verb (`said chief inspector Jennifer
@@ -2018,7 +2514,9 @@ impl<'a> Finder<'a> {
         let lex = lexicon();
         if b == a + 1 {
             let pronoun = match self.t.fold(a) {
-                "he" | "she" | "i" => Some(Pronoun::Person),
+                "he" => Some(Pronoun::Person(Agreement::Male)),
+                "she" => Some(Pronoun::Person(Agreement::Female)),
+                "i" => Some(Pronoun::Person(Agreement::Unknown)),
                 "it" => Some(Pronoun::Thing),
                 "they" | "we" => Some(Pronoun::Plural),
                 _ => None,
@@ -2059,7 +2557,8 @@ impl<'a> Finder<'a> {
                 && segments.len() > 1
             {
                 let pronoun = match self.t.fold(k) {
-                    "he" | "she" => Some(Pronoun::Person),
+                    "he" => Some(Pronoun::Person(Agreement::Male)),
+                    "she" => Some(Pronoun::Person(Agreement::Female)),
                     "they" | "we" => Some(Pronoun::Plural),
                     _ => None,
                 };
@@ -2071,7 +2570,17 @@ impl<'a> Finder<'a> {
                 }
             }
         }
-        let nearest = segments.len().saturating_sub(1);
+        // A segment that opens with `of`/`from`/`at` qualifies the one before
+        // it (`Climate scientist Anna Lindqvist, of the University of
+        // Gothenburg, said`): that one is the nearest to the verb.
+        let nearest = segments
+            .iter()
+            .rposition(|&(seg, end)| {
+                (seg..end)
+                    .find(|&k| self.t.toks[k].is_word())
+                    .is_some_and(|k| !EN_CUT.contains(&self.t.fold(k)))
+            })
+            .unwrap_or(segments.len().saturating_sub(1));
         for (si, &(seg, end)) in segments.iter().enumerate().rev() {
             let cut = (seg..end)
                 .find(|&k| EN_CUT.contains(&self.t.fold(k)))
@@ -2116,7 +2625,11 @@ impl<'a> Finder<'a> {
                 // The head of an English noun phrase is its last word (`the
                 // Liberal Democrats`, `senior officials`); a quantifier opens it.
                 let last = words.last().map_or(head, |&k| self.t.fold(k));
-                if lex.groups.contains(head) || lex.groups.contains(last) {
+                let counted = EN_COUNTS.contains(&head) || head.chars().all(|c| c.is_ascii_digit());
+                if lex.groups.contains(head)
+                    || lex.groups.contains(last)
+                    || (counted && last.ends_with('s') && words.len() > 1)
+                {
                     return Mention {
                         name: Some(self.text_of(first, cut)),
                         kind: Some(SpeakerKind::Group),
@@ -2140,11 +2653,14 @@ impl<'a> Finder<'a> {
                     let acronym = raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
                     let possessive = f.ends_with("'s") || f.ends_with("’s");
                     let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
-                    self.capitalized(k) && !title && !acronym && !possessive
+                    self.capitalized(k) && !title && !acronym && !possessive && !EN_COUNTS.contains(&f)
                 };
                 let run_start = words.iter().copied().rfind(|&k| {
                     name_word(k)
                         && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
+                        // `a Republican from Ohio`: after `a`, a kind of
+                        // person, not a name.
+                        && !(k > seg && matches!(self.t.fold(k - 1), "a" | "an"))
                 });
                 // A capitalised word right before a role noun names whom the
                 // person works for (`A Codelco spokesman`, `a Google
@@ -2195,7 +2711,13 @@ fn agreement(form: &str) -> Agreement {
     let strip = |suffix: &str| form.strip_suffix(suffix).is_some_and(known);
     if strip("وا") || strip("ون") || strip("تا") || strip("ان") || strip("ا") {
         Agreement::Plural
-    } else if strip("ت") || form.strip_prefix('ت').is_some_and(|r| known(&format!("ي{r}"))) {
+    } else if strip("ت")
+        || form.strip_prefix('ت').is_some_and(|r| known(&format!("ي{r}")))
+        // Verbs ending in a vowel: `روت` of `روى`, `دعت` of `دعا`, `نفت` of `نفى`.
+        || form
+            .strip_suffix('ت')
+            .is_some_and(|r| known(&format!("{r}ي")) || known(&format!("{r}ا")))
+    {
         Agreement::Female
     } else {
         Agreement::Male
@@ -2204,6 +2726,7 @@ fn agreement(form: &str) -> Agreement {
 
 #[cfg(test)]
 mod tests {
+    use crate::extract::speakers::Agreement;
     use crate::{Document, SpeakerKind, analyze};
 
     #[test]
@@ -3089,5 +3612,323 @@ mod tests {
         assert!(q[1].3.starts_with("The drug was") && q[1].4);
         assert_eq!(q[2].2, "", "a continued quotation has no cue");
         assert!(q[8].3.starts_with("Most of us"));
+    }
+
+    #[test]
+    fn a_time_after_the_name_ends_the_subject() {
+        let q = quotes(&[
+            "وقال وزير الخارجية فؤاد حسين عقب لقائه نظيره الأمريكي إن الحوار الاستراتيجي سيستأنف الشهر المقبل.",
+            "وأكد رئيس الوزراء مصطفى الكاظمي إثر الاجتماع أن الانسحاب سيكتمل بنهاية العام.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["فؤاد حسين", "مصطفى الكاظمي"], "{q:?}");
+    }
+
+    #[test]
+    fn a_role_with_a_place_then_an_unlisted_name() {
+        let q = quotes(&[
+            "وقال منسق الشؤون الإنسانية للأمم المتحدة في اليمن جوليان هارنيس، في بيان، إن أكثر من 17 مليون يمني يعانون انعدام الأمن الغذائي.",
+            "وأضاف هارنيس أن التمويل لم يتجاوز 20 في المئة.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["جوليان هارنيس", "جوليان هارنيس"], "{q:?}");
+    }
+
+    #[test]
+    fn a_later_verb_of_a_sentence_continues_its_speaker() {
+        let q = quotes(&[
+            "ونفى يوسف عزت، المستشار السياسي لقائد قوات الدعم السريع، هذه الاتهامات، وقال في تصريحات لقناة الجزيرة إن قواته تلتزم بالقانون الدولي.",
+            "وقالت الدكتورة نادية بنعلي، أستاذة الاقتصاد بجامعة القاهرة، إن القرار \"خطوة إيجابية\"، لكنها حذرت من أن \"الأسعار لا تزال مرتفعة\".",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("يوسف عزت", "ونفى"),
+                ("يوسف عزت", "وقال"),
+                ("نادية بنعلي", "وقالت"),
+                ("نادية بنعلي", "حذرت"),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[3].3, "الأسعار لا تزال مرتفعة");
+    }
+
+    #[test]
+    fn an_affiliation_between_commas_after_the_name() {
+        let q = quotes(&[
+            "Climate scientist Friederike Otto, of Imperial College London, said the heatwave would have been almost impossible without climate change.",
+            "\"It is a clear signal,\" she told reporters.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Friederike Otto", "Friederike Otto"], "{q:?}");
+        assert_eq!(
+            q[0].3,
+            "the heatwave would have been almost impossible without climate change."
+        );
+    }
+
+    #[test]
+    fn she_said_after_a_man_spoke_means_the_woman_named_with_him() {
+        let q = quotes(&[
+            "Detective Inspector Mark Evans and his colleague, Sergeant Helen Price, were first at the scene.",
+            "\"It was the worst thing I have seen in 20 years,\" Evans said.",
+            "\"We did everything we could for them,\" she said.",
+            "\"Nobody should have to see that,\" he added.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Mark Evans", "Helen Price", "Mark Evans"], "{q:?}");
+    }
+
+    #[test]
+    fn a_person_named_without_speaking_is_found_by_family_name_and_pronoun() {
+        let q = quotes(&[
+            "Isobel Hart, the chief executive of the Library Campaign, said the figures were \"a quiet catastrophe\".",
+            "In Leeds, where two libraries closed last year, the council leader, Judith Blake, met residents on Friday with the housing minister, Tom Reeves.",
+            "\"We will not let residents down,\" she said afterwards.",
+            "Reeves said the government would publish its plan in the spring.",
+            "He added: \"Housing is our first priority.\"",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["Isobel Hart", "Judith Blake", "Tom Reeves", "Tom Reeves"],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn people_named_by_what_they_do_in_the_plural_are_a_group() {
+        let q = quotes(&[
+            "Volunteers who now run the Walkley library said they were proud of what they had achieved.",
+            "Farmers in the region said the harvest could be halved this year.",
+        ]);
+        let kinds: Vec<_> = q.iter().map(|x| x.1).collect();
+        assert_eq!(
+            kinds,
+            [Some(SpeakerKind::Group), Some(SpeakerKind::Group)],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn accusing_as_a_participle_reports_its_object() {
+        let q = quotes(&[
+            "ونفى المتحدث باسم الحركة هذه الاتهامات، متهماً الجيش بعرقلة وصول المساعدات إلى المدنيين.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.2.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("ونفى", "هذه الاتهامات"),
+                ("متهماً", "الجيش بعرقلة وصول المساعدات إلى المدنيين."),
+            ],
+            "{q:?}"
+        );
+        assert_eq!(q[1].0, q[0].0);
+    }
+
+    #[test]
+    fn a_promise_joined_to_a_statement_reports_what_is_promised() {
+        let q = quotes(&[
+            "The housing minister, Tom Reeves, said the plan would be published in the spring and promised £1bn for new council homes.",
+        ]);
+        let got: Vec<(&str, &str, &str)> = q
+            .iter()
+            .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tom Reeves", "said", "the plan would be published in the spring"),
+                ("Tom Reeves", "promised", "£1bn for new council homes."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_subjectless_cue_after_a_sentence_that_named_its_subject() {
+        let q = quotes(&[
+            "وقالت مصادر طبية إن مستشفى الولادة توقف عن العمل.",
+            "وتحدثت الممرضة هدى عثمان، التي تعمل في المستشفى، عن نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
+            "استقبل الرئيس عبد المجيد تبون أمس وزير الخارجية الإيطالي، وأكد أن العلاقات بين البلدين متميزة.",
+            "والتقت المبعوثة الأممية هانا تيتيه رئيس المجلس الرئاسي. وقال إن الحوار مستمر.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who[1], "هدى عثمان", "{q:?}");
+        assert_eq!(who[2], "عبد المجيد تبون", "{q:?}");
+        // A masculine verb does not go on with a woman named before.
+        assert_ne!(who[3], "هانا تيتيه", "{q:?}");
+    }
+
+    #[test]
+    fn counted_people_are_a_group_and_a_place_after_near_is_no_name() {
+        let q = quotes(&[
+            "Two brokers told Reuters that premiums had fallen.",
+            "A farmer near Seville, who asked not to be named, said his olive harvest could be halved.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Two brokers", Some(SpeakerKind::Group)),
+                ("farmer", Some(SpeakerKind::Anonymous))
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn he_said_after_an_unnamed_person_means_that_person() {
+        let q = quotes(&[
+            "Climate scientist Friederike Otto said every heatwave was now made hotter by climate change.",
+            "A farmer near Seville, who asked not to be named, said his olive harvest could be halved.",
+            "\"The trees are simply shutting down,\" he said.",
+            "Two brokers told Reuters that premiums had fallen.",
+            "\"It is the first good news in months,\" she said.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who[2], who[1], "{q:?}");
+        assert_eq!(q[2].1, Some(SpeakerKind::Anonymous), "{q:?}");
+        assert_eq!(who[4], "Friederike Otto", "{q:?}");
+    }
+
+    #[test]
+    fn a_family_name_or_role_alone_is_the_person_named_before_without_a_cue() {
+        let q = quotes(&[
+            "افتتح الدكتور خالد غنيم، وزير الصحة، المؤتمر الدولي للسكان أمس بحضور عدد من الوزراء.",
+            "وأكد وزير الصحة أن معدل النمو السكاني تراجع إلى 1.4 في المئة.",
+            "وأضاف غنيم أن الوزارة ستطلق حملة جديدة الشهر المقبل.",
+            "وشارك في المؤتمر المهندس طارق السيد، رئيس هيئة الدواء، ووزير التخطيط السابق عادل البنا.",
+            "وقال السيد إن الهيئة سجلت 50 دواء جديداً هذا العام.",
+            "وأوضح البنا أن الزيادة السكانية تلتهم ثمار النمو.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(
+            who,
+            ["خالد غنيم", "خالد غنيم", "طارق السيد", "عادل البنا"],
+            "{q:?}"
+        );
+        let a = analyze(Document::from_text(
+            "t",
+            "Title\n\nافتتح الدكتور خالد غنيم، وزير الصحة، المؤتمر أمس.\n\nوأكد وزير الصحة أن النمو تراجع.\n\nوأضاف غنيم أن الوزارة ستطلق حملة."
+                .to_string(),
+        ));
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        assert_eq!(a.speakers[0].aliases, ["وزير الصحة", "غنيم"]);
+    }
+
+    #[test]
+    fn a_present_tense_verb_after_a_fronted_quotation() {
+        let q = quotes(&[
+            "وقال الوزير إن المفاوضات مستمرة.",
+            "«لن نقبل بأن يُفرض علينا رئيس لا يمثل إرادة اللبنانيين»، يقول النائب جورج عدوان.",
+            "يتوقع ارتفاع عائدات هذا القطاع من 443 مليون دولار.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(got, [("الوزير", "وقال"), ("جورج عدوان", "يقول")], "{q:?}");
+        // `مصلحة` (an authority) is an institution, not a name.
+        let q = quotes(&["«المستثمر لم يعد ينتظر أسابيع في الميناء»، يقول رئيس مصلحة الجمارك."]);
+        assert_eq!(q[0].1, Some(SpeakerKind::Anonymous), "{q:?}");
+    }
+
+    #[test]
+    fn two_people_joined_by_and_speak_together() {
+        let q = quotes(&[
+            "At the Hospital del Mar in Barcelona, emergency physician Javier Ortega and nurse Carmen Ruiz described wards filling up with elderly patients.",
+            "\"Some arrive so confused that they cannot tell us their own name,\" she said.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Javier Ortega and nurse Carmen Ruiz", Some(SpeakerKind::Group)),
+                ("Carmen Ruiz", Some(SpeakerKind::Person)),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn feminine_forms_of_verbs_ending_in_a_vowel() {
+        assert_eq!(super::agreement("روت"), Agreement::Female);
+        assert_eq!(super::agreement("دعت"), Agreement::Female);
+        assert_eq!(super::agreement("نفت"), Agreement::Female);
+        assert_eq!(super::agreement("روي"), Agreement::Male);
+        let q = quotes(&[
+            "وقالت المتحدثة باسم الوكالة جولييت حداد إن المدارس تحولت إلى ملاجئ.",
+            "وفي غزة، روت المعلمة سهى الأغا، وهي نازحة في دير البلح، كيف تحولت خيمتها إلى صف دراسي.",
+            "وقال الوزير إن الوزارة تعمل مع المنظمات الدولية.",
+            "وتابعت: \"الأطفال يريدون أن يتعلموا، لكنهم جائعون\".",
+        ]);
+        assert_eq!(q[3].0, "سهى الأغا", "{q:?}");
+    }
+
+    #[test]
+    fn how_ends_the_subject_and_opens_the_words() {
+        let q = quotes(&["وفي غزة، روت المعلمة سهى الأغا كيف تحولت خيمتها إلى صف دراسي."]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(got, [("سهى الأغا", "كيف تحولت خيمتها إلى صف دراسي.")], "{q:?}");
+    }
+
+    #[test]
+    fn industry_groups_are_a_group() {
+        let q = quotes(&[
+            "Industry groups have warned that broad restrictions could cost American firms billions of dollars.",
+        ]);
+        assert_eq!(q[0].1, Some(SpeakerKind::Group), "{q:?}");
+    }
+
+    #[test]
+    fn a_that_inside_the_reported_words_does_not_start_them() {
+        let q = quotes(&[
+            "Kim said her clients had documents showing that engineers flagged erosion at the dam in 2018.",
+            "Gov. Ellen Marsh said on Tuesday in Lansing that the state had spent $30 million on repairs.",
+        ]);
+        let got: Vec<&str> = q.iter().map(|x| x.3.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "her clients had documents showing that engineers flagged erosion at the dam in 2018.",
+                "the state had spent $30 million on repairs."
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn said_joined_to_a_verb_that_is_no_cue_has_the_sentence_subject() {
+        let q = quotes(&[
+            "Commerce Secretary Laura Bennett declined to discuss specific measures but said in an interview that the administration would use every tool.",
+            "Rep. Mark Foster, a Republican from Ohio who chairs the House select committee on China, welcomed the move but said it came too late.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Laura Bennett", "the administration would use every tool."),
+                ("Mark Foster", "it came too late."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn stressing_the_need_for_something_reports_it() {
+        let q = quotes(&[
+            "واعتبر الخبير مارك زيادة أن الخطة خطوة في الاتجاه الصحيح، لكنه شدد على ضرورة «إنشاء الهيئة الناظمة فوراً».",
+            "وأكد على أهمية التعاون بين الوزارات.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("مارك زيادة", "الخطة خطوة في الاتجاه الصحيح"),
+                ("مارك زيادة", "على ضرورة «إنشاء الهيئة الناظمة فوراً»."),
+                ("مارك زيادة", "على أهمية التعاون بين الوزارات."),
+            ],
+            "{q:?}"
+        );
     }
 }

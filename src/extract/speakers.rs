@@ -36,8 +36,9 @@ pub enum Agreement {
 /// An English pronoun subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pronoun {
-    /// he / she
-    Person,
+    /// he ([`Agreement::Male`]), she ([`Agreement::Female`]), I
+    /// ([`Agreement::Unknown`])
+    Person(Agreement),
     /// it
     Thing,
     /// they / we
@@ -76,6 +77,72 @@ struct Entry {
     name_key: Key,
     role_key: Key,
     agreement: Agreement,
+    /// When the speaker last spoke or was named, on [`Registry::clock`].
+    seen: u64,
+}
+
+/// A person named in running text who has not spoken (yet): `the council
+/// leader, Sarah Mitchell, met …`, `with the culture minister, Daniel
+/// Okafor`.
+#[derive(Debug)]
+struct Named {
+    name: String,
+    key: Key,
+    /// When last named, on [`Registry::clock`].
+    at: u64,
+    gender: Agreement,
+    /// Named as the subject of a sentence: the one `she said` may mean next.
+    subject: bool,
+}
+
+/// How many people named without speaking are remembered.
+const NAMED: usize = 8;
+
+/// The folded words of `assets/lexicon/female.txt` and `male.txt`.
+fn gender_words() -> &'static (FxHashSet<String>, FxHashSet<String>) {
+    static WORDS: std::sync::OnceLock<(FxHashSet<String>, FxHashSet<String>)> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let parse = |src: &str| {
+            src.lines()
+                .map(|l| l.split('#').next().unwrap_or(""))
+                .flat_map(str::split_whitespace)
+                .map(fold)
+                .collect()
+        };
+        (
+            parse(include_str!("../../assets/lexicon/female.txt")),
+            parse(include_str!("../../assets/lexicon/male.txt")),
+        )
+    })
+}
+
+/// The gender an English name or role shows (`Sarah Mitchell`, `Mrs
+/// Thatcher`, `a Google spokeswoman`): its title or role words, else its
+/// first word as a given name. Unknown for Arabic (the verb tells there).
+pub fn gender_of(name: &str, role: Option<&str>) -> Agreement {
+    if !name.is_ascii() && role.is_none_or(|r| !r.is_ascii()) {
+        return Agreement::Unknown;
+    }
+    let (female, male) = gender_words();
+    let of = |w: &str| {
+        let f = fold(w);
+        if female.contains(&f) {
+            Agreement::Female
+        } else if male.contains(&f) {
+            Agreement::Male
+        } else {
+            Agreement::Unknown
+        }
+    };
+    let words = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(of)
+            .find(|&g| g != Agreement::Unknown)
+    };
+    role.and_then(words)
+        .or_else(|| name.split_whitespace().next().map(of))
+        .unwrap_or_default()
 }
 
 /// All speakers of one article, and who spoke last.
@@ -90,11 +157,13 @@ pub struct Registry {
     salient_person: Option<usize>,
     /// When `salient_person` was last set, on [`Registry::clock`].
     salient_at: u64,
-    /// A person introduced as the subject of a sentence without speaking
-    /// (`Linda Harper, 58, pleaded guilty …`): the one `she said` may mean
-    /// next. Their name, its key, and when they were last named.
-    newcomer: Option<(String, Key, u64)>,
-    /// Counts mentions, to order `salient_person` and `newcomer`.
+    /// People named without speaking, oldest first (at most [`NAMED`]):
+    /// one introduced as the subject of a sentence (`Linda Harper, 58,
+    /// pleaded guilty …`) is the one `she said` may mean next; any of them
+    /// is whom a family name alone (`Okafor said`) or a pronoun of their
+    /// gender may mean.
+    named: Vec<Named>,
+    /// Counts mentions, to order `salient_person` and `named`.
     clock: u64,
     /// Every word of a person's name so far (folded, without the article),
     /// by its hash: no copy of the words is kept.
@@ -177,18 +246,7 @@ impl Registry {
     pub fn resolve(&mut self, m: &Mention, agreement: Agreement) -> Option<usize> {
         if let Some(p) = m.pronoun {
             return match p {
-                Pronoun::Person => {
-                    // Someone named as a sentence's subject after the last
-                    // speaker (`Harper, wearing an orange jumpsuit,
-                    // apologized … "I betrayed …," she said`).
-                    let salient_at = self.salient_at;
-                    if let Some((name, _, _)) = self.newcomer.take_if(|n| n.2 > salient_at) {
-                        Some(self.person(&name, None, Key::new(), Agreement::Unknown))
-                    } else {
-                        self.salient_person
-                            .or_else(|| self.last(|s| s.kind == SpeakerKind::Person))
-                    }
-                }
+                Pronoun::Person(g) => self.pronoun_person(g),
                 Pronoun::Thing => self.last(|s| s.kind == SpeakerKind::Organization),
                 Pronoun::Plural => {
                     self.last(|s| matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization))
@@ -224,6 +282,72 @@ impl Registry {
         Some(id)
     }
 
+    /// Whom `he`, `she` or `I` means: someone named as a sentence's subject
+    /// after the last speaker (`Harper, wearing an orange jumpsuit,
+    /// apologized … "I betrayed …," she said`), else the person last
+    /// speaking or named — unless that one is of the other gender (`she
+    /// said` right after Javier Ortega spoke): then the latest person of the
+    /// pronoun's gender, speaking or named.
+    fn pronoun_person(&mut self, g: Agreement) -> Option<usize> {
+        let salient_at = self.salient_at;
+        let fits = |have: Agreement| g == Agreement::Unknown || have == Agreement::Unknown || have == g;
+        if let Some(pos) = self
+            .named
+            .iter()
+            .rposition(|n| n.subject && n.at > salient_at && fits(n.gender))
+        {
+            return Some(self.register_named(pos));
+        }
+        let salient = self
+            .salient_person
+            .or_else(|| self.last(|s| s.kind == SpeakerKind::Person));
+        if let Some(s) = salient
+            && (g == Agreement::Unknown || fits(self.entries[s].agreement))
+        {
+            return Some(s);
+        }
+        let person = |i: usize| self.speakers[i].kind == SpeakerKind::Person;
+        let speaking = self
+            .history
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| person(i) && self.entries[i].agreement == g)
+            // Else one whose gender nothing showed, rather than the one of
+            // the other gender.
+            .or_else(|| {
+                self.history
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| person(i) && self.entries[i].agreement == Agreement::Unknown)
+            });
+        let named = self.named.iter().rposition(|n| n.gender == g);
+        match (speaking, named) {
+            (Some(i), Some(n)) if self.named[n].at > self.entries[i].seen => Some(self.register_named(n)),
+            (Some(i), _) => Some(i),
+            (None, Some(n)) => Some(self.register_named(n)),
+            (None, None) => salient,
+        }
+    }
+
+    /// Registers the named person at `pos` of [`Registry::named`] as a speaker.
+    fn register_named(&mut self, pos: usize) -> usize {
+        let n = self.named.remove(pos);
+        self.person(&n.name, None, Key::new(), n.gender)
+    }
+
+    /// True when a speaker holds this role already (`الرئيس المصري` after
+    /// `الرئيس المصري عبد الفتاح السيسي`), as [`Registry::resolve`] finds it.
+    pub fn has_holder(&self, role: &str) -> bool {
+        let role_key = key(role);
+        !role_key.is_empty()
+            && self.recent().any(|i| {
+                let r = &self.entries[i].role_key;
+                !r.is_empty() && prefix_match(r, &role_key)
+            })
+    }
+
     /// True when the folded word (with or without its article) is one of
     /// the words of a person named so far (`الخطيب` after `سامر الخطيب`).
     pub fn is_name_word(&self, folded: &str) -> bool {
@@ -245,21 +369,51 @@ impl Registry {
             // Only the last speakers can be the current one.
             self.history.drain(..RECENT);
         }
-        if self.speakers[id].kind == SpeakerKind::Person {
+        if self.speakers[id].kind == SpeakerKind::Person || self.one_unnamed_person(id) {
             self.make_salient(id);
+        } else {
+            self.clock += 1;
+            self.entries[id].seen = self.clock;
         }
+    }
+
+    /// Notes the gender a pronoun showed for speaker `id`, when not known.
+    pub fn learn_gender(&mut self, id: usize, g: Agreement) {
+        let e = &mut self.entries[id];
+        if e.agreement == Agreement::Unknown
+            && (self.speakers[id].kind == SpeakerKind::Person || self.one_unnamed_person(id))
+        {
+            self.entries[id].agreement = g;
+        }
+    }
+
+    /// An unnamed English speaker who is one person (`A farmer in
+    /// Andalusia, who asked not to be named, said`), whom `he said` after
+    /// them means; not `two brokers` or `sources`.
+    fn one_unnamed_person(&self, id: usize) -> bool {
+        let s = &self.speakers[id];
+        let e = &self.entries[id];
+        s.kind == SpeakerKind::Anonymous
+            && s.name.is_ascii()
+            && e.agreement != Agreement::Plural
+            && words(&e.name_key)
+                .last()
+                .is_some_and(|w| !w.ends_with('s') || w.ends_with("ss"))
     }
 
     fn make_salient(&mut self, id: usize) {
         self.clock += 1;
         self.salient_person = Some(id);
         self.salient_at = self.clock;
+        self.entries[id].seen = self.clock;
     }
 
-    /// Notes a name that opens a sentence (`Linda Harper, 58, pleaded
-    /// guilty …`): a known person becomes the one `she` means next, an
-    /// unknown one is remembered as a newcomer who may speak next.
-    pub fn introduced(&mut self, name: &str) {
+    /// Notes a person's name in running text: as the subject of a sentence
+    /// (`Linda Harper, 58, pleaded guilty …`, `the council leader, Sarah
+    /// Mitchell, met …`), a known person becomes the one `she` means next;
+    /// an unknown one is remembered, with the gender its name or `role`
+    /// shows, as someone who may speak next.
+    pub fn introduced(&mut self, name: &str, role: Option<&str>, subject: bool) {
         let k = key(name);
         if let Some(id) = self.recent().rev().find(|&i| {
             self.speakers[i].kind == SpeakerKind::Person
@@ -269,7 +423,22 @@ impl Registry {
             return;
         }
         self.clock += 1;
-        self.newcomer = Some((name.to_string(), k, self.clock));
+        let at = self.clock;
+        if let Some(n) = self.named.iter_mut().find(|n| n.key == k) {
+            n.at = at;
+            n.subject |= subject;
+            return;
+        }
+        if self.named.len() == NAMED {
+            self.named.remove(0);
+        }
+        self.named.push(Named {
+            name: name.to_string(),
+            gender: gender_of(name, role),
+            key: k,
+            at,
+            subject,
+        });
     }
 
     /// The speaker who spoke last.
@@ -288,11 +457,14 @@ impl Registry {
                 && words(&self.entries[i].name_key).any(|w| w == folded_word)
         }) {
             self.make_salient(id);
-        } else if let Some(n) = &mut self.newcomer
-            && words(&n.1).any(|w| w == folded_word)
+        } else if let Some(n) = self
+            .named
+            .iter_mut()
+            .rev()
+            .find(|n| words(&n.key).any(|w| w == folded_word))
         {
             self.clock += 1;
-            n.2 = self.clock;
+            n.at = self.clock;
         }
     }
 
@@ -360,7 +532,8 @@ impl Registry {
         id
     }
 
-    fn add_alias(&mut self, id: usize, alias: &str) {
+    /// Adds another form the article uses for speaker `id`.
+    pub fn add_alias(&mut self, id: usize, alias: &str) {
         let e = &mut self.entries[id];
         let new = with_folded(alias, |folded| {
             (folded != e.name_fold && !e.alias_folds.iter().any(|a| a == folded)).then(|| folded.to_string())
@@ -378,7 +551,32 @@ impl Registry {
     }
 
     fn person(&mut self, name: &str, role: Option<&str>, role_key: Key, agreement: Agreement) -> usize {
+        let agreement = match agreement {
+            Agreement::Unknown => gender_of(name, role),
+            a => a,
+        };
         let name_key = key(name);
+        // A family name alone of someone named in full before without
+        // speaking (`Okafor said` after `the culture minister, Daniel
+        // Okafor`): that person, under the full name.
+        let mut full = None;
+        if words(&name_key).nth(1).is_none()
+            && !self.recent().any(|i| {
+                self.speakers[i].kind == SpeakerKind::Person && subset(&name_key, &self.entries[i].name_key)
+            })
+            && let Some(pos) = self
+                .named
+                .iter()
+                .rposition(|n| words(&n.key).nth(1).is_some() && subset(&name_key, &n.key))
+        {
+            full = Some(self.named.remove(pos).name);
+        }
+        if let Some(full) = full {
+            let id = self.person(&full, role, role_key, agreement);
+            self.add_alias(id, name);
+            return id;
+        }
+        self.named.retain(|n| n.key != name_key);
         let people = |s: &Speaker| s.kind == SpeakerKind::Person;
         // The same person, or a short form of a person named before.
         if let Some(id) = self.recent().find(|&i| {
@@ -397,6 +595,9 @@ impl Registry {
             let old = self.rename(id, name);
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
+            if self.entries[id].agreement == Agreement::Unknown {
+                self.entries[id].agreement = agreement;
+            }
             self.learn_name(id);
             self.fill_role(id, role, role_key);
             return id;
@@ -605,5 +806,39 @@ mod tests {
             .resolve(&person("فؤاد حسين", Some("وزير الخارجية")), Agreement::Male)
             .unwrap();
         assert_ne!(o, p);
+    }
+
+    #[test]
+    fn gender_from_title_role_or_given_name() {
+        assert_eq!(gender_of("Sarah Mitchell", None), Agreement::Female);
+        assert_eq!(gender_of("Hughes", Some("Mr")), Agreement::Male);
+        assert_eq!(
+            gender_of("Jordan Smith", Some("a Google spokeswoman")),
+            Agreement::Female
+        );
+        assert_eq!(gender_of("Alex Morgan", None), Agreement::Unknown);
+        assert_eq!(gender_of("مصطفى الكاظمي", None), Agreement::Unknown);
+    }
+
+    #[test]
+    fn she_skips_the_man_speaking_for_the_woman_named_before() {
+        let mut r = Registry::default();
+        r.introduced("Carmen Ruiz", Some("nurse"), false);
+        let m = r
+            .resolve(&person("Javier Ortega", None), Agreement::Unknown)
+            .unwrap();
+        r.spoke(m);
+        let she = Mention {
+            pronoun: Some(Pronoun::Person(Agreement::Female)),
+            ..Mention::default()
+        };
+        let w = r.resolve(&she, Agreement::Unknown).unwrap();
+        assert_eq!(r.speakers[w].name, "Carmen Ruiz");
+        let he = Mention {
+            pronoun: Some(Pronoun::Person(Agreement::Male)),
+            ..Mention::default()
+        };
+        r.spoke(w);
+        assert_eq!(r.resolve(&he, Agreement::Unknown), Some(m));
     }
 }
