@@ -43,7 +43,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> (Vec<Speaker>, Vec<Q
 thread_local! {
     // Token and per-paragraph buffers reused across articles: no
     // allocation per paragraph once they have grown.
-    static BUFFERS: std::cell::Cell<(Tokens, Scratch)> = std::cell::Cell::default();
+    static BUFFERS: std::cell::Cell<(Tokens, Scratch, Registry)> = std::cell::Cell::default();
 }
 
 /// The quotes of an article, paragraph by paragraph in text order (a cue
@@ -60,11 +60,12 @@ pub struct QuoteFinder<'a> {
 impl<'a> QuoteFinder<'a> {
     /// A finder for one article.
     pub fn new() -> Self {
-        let (t, scratch) = BUFFERS.take();
+        let (t, scratch, registry) = BUFFERS.take();
         QuoteFinder {
             finder: Finder {
                 t,
                 scratch,
+                registry,
                 ..Finder::default()
             },
             quotes: Vec::new(),
@@ -87,10 +88,14 @@ impl<'a> QuoteFinder<'a> {
     /// The speakers and quotes found.
     pub fn finish(self) -> (Vec<Speaker>, Vec<Quote>) {
         let Finder {
-            t, scratch, registry, ..
+            t,
+            scratch,
+            mut registry,
+            ..
         } = self.finder;
-        BUFFERS.set((t, scratch));
-        (registry.speakers, self.quotes)
+        let speakers = registry.take_speakers();
+        BUFFERS.set((t, scratch, registry));
+        (speakers, self.quotes)
     }
 }
 

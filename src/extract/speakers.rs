@@ -170,6 +170,34 @@ pub struct Registry {
     name_words: FxHashSet<u64>,
 }
 
+impl Registry {
+    /// The speakers found, leaving a registry for the next article that
+    /// keeps only the memory of its lists: an article's registry grows its
+    /// lists and its set of name words from nothing, a few times over, so
+    /// the analysis recycles one registry per thread.
+    pub fn take_speakers(&mut self) -> Vec<Speaker> {
+        let speakers = std::mem::take(&mut self.speakers);
+        let emptied = |mut v: Vec<usize>| {
+            v.clear();
+            v
+        };
+        let mut entries = std::mem::take(&mut self.entries);
+        entries.clear();
+        let mut named = std::mem::take(&mut self.named);
+        named.clear();
+        let mut name_words = std::mem::take(&mut self.name_words);
+        name_words.clear();
+        *self = Registry {
+            entries,
+            history: emptied(std::mem::take(&mut self.history)),
+            named,
+            name_words,
+            ..Registry::default()
+        };
+        speakers
+    }
+}
+
 fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
     word.hash(&mut h);
