@@ -279,6 +279,10 @@ fn word_end(
             ncls |= entry as u8;
             pos += 2;
         }
+        // Most words end at a space: no need to decode and look it up.
+        if bytes.get(pos).is_none_or(|&b| b == b' ') {
+            break;
+        }
         if pos > from {
             // (the last character read above, decoded once)
             prev = text
@@ -399,8 +403,11 @@ fn arabic_fast() -> &'static [u16; 256] {
         let table = char_table();
         std::array::from_fn(|i| {
             let info = table[0x0600 + i];
+            // (an invisible word character takes the slow path, which does
+            // not count it as the character before the next)
+            let plain_word = info.word && !info.invisible && !info.space;
             u16::from(info.ncls)
-                | if info.word { FAST_WORD } else { 0 }
+                | if plain_word { FAST_WORD } else { 0 }
                 | if info.same { FAST_SAME } else { 0 }
         })
     })
