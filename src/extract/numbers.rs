@@ -1137,6 +1137,15 @@ impl<'a> Cx<'a> {
             match scale {
                 Some(s) if money_sign.is_some() => value *= s,
                 _ if matches!(suffix, "st" | "nd" | "rd" | "th") && run.integer => ordinal_suffix = true,
+                // the 1980s: a decade, read as its first year
+                _ if suffix == "s"
+                    && run.plain
+                    && run.int_digits == 4
+                    && value % 10.0 == 0.0
+                    && (1000.0..=2100.0).contains(&value) =>
+                {
+                    era = true;
+                }
                 // 5G, 3D, 10km: not numbers of the text
                 _ => return Step::Skip(k + 1),
             }
@@ -1893,6 +1902,10 @@ mod tests {
                 .all(|n| n.1 == 8.0)
         );
         assert!(nums("F16 and F-16 jets, COVID-19 cases, 5G networks").is_empty());
+        assert_eq!(
+            nums("since the 1990s, not 1995s"),
+            vec![("1990s".into(), 1990.0, NumberKind::Year)]
+        );
         assert_eq!(
             texts("ويعد تسليم طائرات F16- Block 52 إحدى أهم الخطوات"),
             vec!["52"]
