@@ -312,6 +312,17 @@ pub struct App {
     jumps: Vec<usize>,
 }
 
+/// Quote indices of each speaker, in text order.
+fn quotes_by_speaker(article: &Article) -> Vec<Vec<usize>> {
+    let mut speaker_quotes = vec![Vec::new(); article.speakers.len()];
+    for (q, quote) in article.quotes.iter().enumerate() {
+        if let Some(list) = quote.speaker.and_then(|s| speaker_quotes.get_mut(s)) {
+            list.push(q);
+        }
+    }
+    speaker_quotes
+}
+
 impl App {
     /// A reader on `article` for a terminal of `size` (columns, rows).
     pub fn new(article: Article, size: (u16, u16), opts: Options) -> Self {
@@ -334,12 +345,7 @@ impl App {
                 last = *s;
             }
         }
-        let mut speaker_quotes = vec![Vec::new(); article.speakers.len()];
-        for (q, quote) in article.quotes.iter().enumerate() {
-            if let Some(list) = quote.speaker.and_then(|s| speaker_quotes.get_mut(s)) {
-                list.push(q);
-            }
-        }
+        let speaker_quotes = quotes_by_speaker(&article);
         let app = Self {
             expanded: vec![false; article.speakers.len()],
             lines: RefCell::new({
@@ -372,6 +378,20 @@ impl App {
         };
         app.sync_width();
         app
+    }
+
+    /// Takes the whole analysis of the article shown from its outline
+    /// ([`rawi::extract::outline`]): the same text, paragraphs and sections,
+    /// now with speakers, quotes and numbers. Where the reader is, its
+    /// marks, selection and search stay; the speaker and number panes start
+    /// from their tops.
+    pub fn complete(&mut self, full: Article) {
+        debug_assert_eq!(full.paragraphs, self.article.paragraphs);
+        self.speaker_quotes = quotes_by_speaker(&full);
+        self.expanded = vec![false; full.speakers.len()];
+        self.speakers = ListPane::default();
+        self.numbers = ListPane::default();
+        self.article = full;
     }
 
     /// Puts `offset` at the top of the screen and takes `marks`: a place

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::Frame;
@@ -210,6 +211,36 @@ pub enum At {
     QuoteOffset(usize),
 }
 
+/// Goes to `at` in a reader just opened.
+fn go(app: &mut App, at: At) {
+    let missing = |what: &str, n: usize| format!("no {what} {}: opened where you left it", n + 1);
+    match at {
+        At::Saved => {}
+        At::Paragraph(n) => {
+            if !app.open_paragraph(n) {
+                app.message = Some(missing("paragraph", n));
+            }
+        }
+        At::Section(n) => {
+            if n < app.article.sections.len() {
+                app.go_to(Target::Section(n));
+            } else {
+                app.message = Some(missing("section", n));
+            }
+        }
+        At::Quote(n) => {
+            if n < app.article.quotes.len() {
+                app.go_to(Target::Quote(n));
+            } else {
+                app.message = Some(missing("quote", n));
+            }
+        }
+        At::QuoteOffset(off) => {
+            app.open_quote_at(off);
+        }
+    }
+}
+
 /// The open article.
 #[derive(Debug)]
 pub struct Open {
@@ -284,6 +315,9 @@ pub struct Shell {
     /// Set when rawi should end.
     pub quit: bool,
     pending: Vec<String>,
+    /// The whole analysis of the open article, coming from a thread while
+    /// the reader shows its outline, and where to go once it is there.
+    analysis: Option<(Receiver<Article>, At)>,
 }
 
 impl Shell {
@@ -309,6 +343,7 @@ impl Shell {
             show_errors: false,
             quit: false,
             pending: Vec::new(),
+            analysis: None,
         };
         s.refresh();
         s
@@ -321,6 +356,57 @@ impl Shell {
         s.state = state;
         s.show(article, None, at);
         s
+    }
+
+    /// A shell opened straight into one huge article, shown from its
+    /// outline (paragraphs and sections, a tenth of the analysis) while a
+    /// thread finds its speakers, quotes and numbers: the first frame does
+    /// not wait for the whole analysis. Going to a quote waits for it.
+    pub fn single_outline(outline: Article, opts: Options, size: (u16, u16), state: State, at: At) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let copy = outline.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(rawi::extract::complete(copy));
+        });
+        let now = match at {
+            At::Quote(_) | At::QuoteOffset(_) => At::Saved,
+            at => at,
+        };
+        let mut s = Self::single(outline, opts, size, state, now);
+        s.analysis = Some((rx, at));
+        s.say("finding speakers, quotes and numbers…".into());
+        s
+    }
+
+    /// True while the open article's analysis is still running.
+    pub fn analysing(&self) -> bool {
+        self.analysis.is_some()
+    }
+
+    /// Takes the open article's analysis when its thread has sent it.
+    fn take_analysis(&mut self) -> bool {
+        let Some((rx, at)) = &self.analysis else {
+            return false;
+        };
+        let at = *at;
+        let full = match rx.try_recv() {
+            Ok(full) => full,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                self.analysis = None;
+                self.say("the analysis stopped: no speakers, quotes or numbers".into());
+                return true;
+            }
+        };
+        self.analysis = None;
+        if let Some(o) = &mut self.reader {
+            o.app.complete(full);
+            if o.app.message.as_deref() == Some("finding speakers, quotes and numbers…") {
+                o.app.message = None;
+            }
+            go(&mut o.app, at);
+        }
+        true
     }
 
     /// Loads the reading memory from `path` (and saves there).
@@ -363,11 +449,12 @@ impl Shell {
     /// Takes the background threads' work (at most a few milliseconds);
     /// true when the screen should be drawn again.
     pub fn tick(&mut self) -> bool {
+        let analysed = self.take_analysis();
         let changed = self.catalog.pump(Duration::from_millis(15));
         if changed {
             self.refresh();
         }
-        changed
+        changed || analysed
     }
 
     /// The terminal has a new size.
@@ -661,32 +748,7 @@ impl Shell {
         if let Some(place) = self.state.place(hash) {
             app.restore(place.offset, place.marks.clone());
         }
-        let missing = |what: &str, n: usize| format!("no {what} {}: opened where you left it", n + 1);
-        match at {
-            At::Saved => {}
-            At::Paragraph(n) => {
-                if !app.open_paragraph(n) {
-                    app.message = Some(missing("paragraph", n));
-                }
-            }
-            At::Section(n) => {
-                if n < app.article.sections.len() {
-                    app.go_to(Target::Section(n));
-                } else {
-                    app.message = Some(missing("section", n));
-                }
-            }
-            At::Quote(n) => {
-                if n < app.article.quotes.len() {
-                    app.go_to(Target::Quote(n));
-                } else {
-                    app.message = Some(missing("quote", n));
-                }
-            }
-            At::QuoteOffset(off) => {
-                app.open_quote_at(off);
-            }
-        }
+        go(&mut app, at);
         if let Some(m) = self.message.take() {
             app.message.get_or_insert(m);
         }
@@ -1053,6 +1115,37 @@ mod tests {
         let mut s = Shell::library(cat, Options::default(), (w, h));
         s.refresh();
         s
+    }
+
+    #[test]
+    fn an_article_shown_from_its_outline_takes_its_analysis_and_then_goes_to_its_quote() {
+        let full = rawi::analyze(Document::from_text("seed", SEED));
+        let outline = rawi::extract::outline(Document::from_text("seed", SEED));
+        assert!(outline.quotes.is_empty() && outline.speakers.is_empty() && outline.numbers.is_empty());
+        assert_eq!(outline.paragraphs, full.paragraphs);
+        assert_eq!(outline.sections, full.sections);
+        let mut s = Shell::single_outline(
+            outline,
+            Options::default(),
+            (120, 40),
+            State::default(),
+            At::Quote(2),
+        );
+        assert!(s.analysing());
+        let started = std::time::Instant::now();
+        while s.analysing() && started.elapsed() < Duration::from_secs(30) {
+            s.tick();
+        }
+        assert!(!s.analysing(), "the analysis never arrived");
+        let app = &s.reader.as_ref().unwrap().app;
+        assert_eq!(app.article, full);
+        assert_eq!(app.speaker_quotes.len(), full.speakers.len());
+        assert_eq!(
+            app.current,
+            Some(Target::Quote(2)),
+            "the quote asked for, once there is one"
+        );
+        assert!(screen(&s).iter().any(|l| l.contains("Speakers 6")));
     }
 
     fn screen(s: &Shell) -> Vec<String> {

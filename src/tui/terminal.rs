@@ -239,7 +239,11 @@ fn event_loop(
         terminal.draw(|frame| shell::render(app, frame))?;
         // Poll so a signal is noticed within a quarter second, and the
         // library's progress shows ten times a second while it loads.
-        let wait = if app.catalog.loaded() { 250 } else { 100 };
+        let wait = if app.catalog.loaded() && !app.analysing() {
+            250
+        } else {
+            100
+        };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
