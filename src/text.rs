@@ -252,6 +252,21 @@ pub fn folds_to_itself(c: char) -> bool {
     fold_char(c) == Some(c) && !needs_lowercase(c)
 }
 
+/// Calls `f` with the folded form of `s`, folded into a buffer kept
+/// between calls on this thread: for the hot places that fold a word or a
+/// name only to compare it (a nested call gets a buffer of its own).
+pub fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut buf = BUF.take();
+    buf.clear();
+    fold_into(s, &mut buf);
+    let r = f(&buf);
+    BUF.set(buf);
+    r
+}
+
 /// The folded form of `s`, for the places that are not hot.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -15,7 +15,7 @@
 
 use crate::article::{Speaker, SpeakerKind};
 use crate::extract::lexicon::strip_article;
-use crate::text::{fold, fold_into};
+use crate::text::{fold, with_folded};
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
 
@@ -226,21 +226,6 @@ fn key(text: &str) -> Key {
         }
         out
     })
-}
-
-/// Calls `f` with the folded form of `text`, folded into a buffer kept
-/// between calls: every quote folds its speaker's name and role to compare
-/// them, and most comparisons keep nothing.
-fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
-    }
-    let mut buf = BUF.take();
-    buf.clear();
-    fold_into(text, &mut buf);
-    let r = f(&buf);
-    BUF.set(buf);
-    r
 }
 
 /// The words of a key.

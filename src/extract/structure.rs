@@ -16,7 +16,7 @@
 
 use crate::article::{Direction, Paragraph, ParagraphRole, Section, Span};
 use crate::extract::lexicon::lexicon;
-use crate::text::{fold_into, is_alphanumeric, is_arabic_letter};
+use crate::text::{is_alphanumeric, is_arabic_letter, with_folded};
 
 /// The structure of an article text.
 #[derive(Debug, Default)]
@@ -252,7 +252,7 @@ fn is_furniture(line: &str) -> bool {
     let lex = lexicon();
     let mut any_word = false;
     for w in t.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·' || c == '•') {
-        let (empty, furniture) = with_folded(w, |f| (f.is_empty(), lex.furniture.contains(f)));
+        let (empty, furniture) = with_folded_word(w, |f| (f.is_empty(), lex.furniture.contains(f)));
         if empty {
             if w.chars().all(|c| "+-–—=|:·•".contains(c)) {
                 continue;
@@ -267,18 +267,10 @@ fn is_furniture(line: &str) -> bool {
     any_word
 }
 
-/// Calls `f` with the folded form of `w` without the symbols at its edges,
-/// folded into a buffer kept between calls (every short line asks).
-fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
-    }
-    let mut buf = BUF.take();
-    buf.clear();
-    fold_into(w.trim_matches(|c: char| !is_alphanumeric(c)), &mut buf);
-    let r = f(&buf);
-    BUF.set(buf);
-    r
+/// Calls `f` with the folded form of `w` without the symbols at its edges
+/// (every short line asks, word by word).
+fn with_folded_word<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_folded(w.trim_matches(|c: char| !is_alphanumeric(c)), f)
 }
 
 /// A photo credit or embed label: a short line whose last word is a credit
@@ -286,7 +278,7 @@ fn with_folded<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 fn is_credit(line: &str) -> bool {
     line.split_whitespace()
         .last()
-        .map(|w| with_folded(w, |f| lexicon().credits.contains(f)))
+        .map(|w| with_folded_word(w, |f| lexicon().credits.contains(f)))
         .unwrap_or(false)
 }
 
