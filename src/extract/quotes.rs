@@ -257,6 +257,9 @@ struct Finder<'a> {
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+    /// [`Finder::en_name_word`] of the latest tokens asked, as (token + 1,
+    /// answer); cleared for each paragraph.
+    name_word_memo: std::cell::Cell<[(usize, bool); 4]>,
     /// The whole text, and where the current paragraph starts in it.
     article: &'a str,
     pstart: usize,
@@ -355,6 +358,7 @@ impl<'a> Finder<'a> {
         self.ptext = ptext;
         self.article = text;
         self.pstart = span.start;
+        self.name_word_memo.set([(0, false); 4]);
         self.fronted.set((usize::MAX, 0, None));
         self.t.tokenize(ptext);
         let n = self.t.len();
@@ -761,14 +765,15 @@ impl<'a> Finder<'a> {
                 {
                     // The whole name counts once (`Fiona Parry` is Fiona,
                     // not also the Parry of another newcomer).
-                    self.registry.introduced(&name, None, true);
+                    let gender = speakers::gender_of(&name, None);
+                    self.registry.introduced(&name, gender, true);
                     named_until = end;
                 } else if i >= named_until
-                    && let Some((name, end, verb_after)) = self.name_run(i)
+                    && let Some((end, verb_after)) = self.name_run(i)
                 {
                     let first_of_sentence = named_in != s0;
                     named_in = s0;
-                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.text_of(i - 1, i));
+                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.t.fold(i - 1));
                     let lex = lexicon();
                     let titled = i > 0 && {
                         let f = self.t.fold(i - 1);
@@ -781,9 +786,11 @@ impl<'a> Finder<'a> {
                         && first_of_sentence
                         && cues.get(c).is_none_or(|c| c.at > i)
                         && qspans.get(q).is_none_or(|q| q.open > i);
-                    let gendered = speakers::gender_of(&name, before.as_deref()) != Agreement::Unknown;
-                    if subject || titled || gendered {
-                        self.registry.introduced(&name, before.as_deref(), subject);
+                    // Folded words: no allocation for the many runs that are
+                    // places and institutions.
+                    let gender = speakers::gender_of_folded(self.t.fold(i), before);
+                    if subject || titled || gender != Agreement::Unknown {
+                        self.registry.introduced(&self.text_of(i, end), gender, subject);
                         named_until = end;
                     }
                 }
@@ -831,17 +838,22 @@ impl<'a> Finder<'a> {
     }
 
     /// A run of two or three name words starting at `i` (not inside a longer
-    /// run), where it ends, and whether a verb or a comma follows it.
-    fn name_run(&self, i: usize) -> Option<(String, usize, bool)> {
-        if !self.en_name_word(i) || (i > 0 && self.en_name_word(i - 1)) {
+    /// run): where it ends, and whether a verb or a comma follows it.
+    fn name_run(&self, i: usize) -> Option<(usize, bool)> {
+        let n = self.t.len();
+        // Cheap tests first: most capitalised words stand alone.
+        if i + 1 >= n
+            || !self.t.is_capitalized(i + 1)
+            || (i > 0 && self.t.is_capitalized(i - 1) && self.en_name_word(i - 1))
+            || !self.en_name_word(i)
+        {
             return None;
         }
-        let n = self.t.len();
-        let mut k = i;
-        while k < n && k - i < 3 && self.en_name_word(k) {
+        let mut k = i + 1;
+        while k < n && k - i < 3 && self.t.is_capitalized(k) && self.en_name_word(k) {
             k += 1;
         }
-        if k - i < 2 || (k < n && self.en_name_word(k)) {
+        if k - i < 2 || (k < n && self.t.is_capitalized(k) && self.en_name_word(k)) {
             return None;
         }
         let lex = lexicon();
@@ -855,12 +867,26 @@ impl<'a> Finder<'a> {
                         && !lex.anonymous.contains(f)
                         && !EN_CUT.contains(&f)
                 }));
-        Some((self.text_of(i, k), k, verb_after))
+        Some((k, verb_after))
     }
 
     /// An English word that can be part of a person's name: capitalised,
     /// not a title, role, institution, group, acronym or possessive.
     fn en_name_word(&self, k: usize) -> bool {
+        // The same few tokens are asked about in turn as a run is read: a
+        // small cache per paragraph saves the lexicon lookups.
+        let slot = k % 4;
+        let mut memo = self.name_word_memo.get();
+        if memo[slot].0 == k + 1 {
+            return memo[slot].1;
+        }
+        let v = self.en_name_word_uncached(k);
+        memo[slot] = (k + 1, v);
+        self.name_word_memo.set(memo);
+        v
+    }
+
+    fn en_name_word_uncached(&self, k: usize) -> bool {
         let lex = lexicon();
         let tok = self.t.toks[k];
         if !tok.is_word() || self.is_arabic(k) || !self.capitalized(k) {
