@@ -1389,9 +1389,14 @@ impl<'a> Finder<'a> {
                         // Only the first cue of a sentence looks for a subject
                         // before it: a later one (`نفى X، …، هذه الاتهامات،
                         // وقال …`) goes on with the speaker of the one before.
-                        // `استقبل الرئيس X أمس …، وأكد أن`: the named subject of
-                        // the verb that opens the sentence, else a fronted one.
-                        mention = self.opening_subject(s0, at, agreement);
+                        // `لكن الباحث X يرى أن`: a named person right before
+                        // the verb is its subject; `استقبل الرئيس X أمس …،
+                        // وأكد أن`: the named subject of the verb that opens
+                        // the sentence; else a fronted organisation.
+                        mention = self.subject_before(s0, at);
+                        if mention.is_empty() {
+                            mention = self.opening_subject(s0, at, agreement);
+                        }
                         if mention.is_empty() {
                             mention = self.fronted_subject(s0, at);
                         }
@@ -2302,6 +2307,26 @@ impl<'a> Finder<'a> {
         }
         self.fronted.set((s0, at, None));
         Mention::default()
+    }
+
+    /// A named person that fills the words between the start of the sentence
+    /// (after a connector such as `لكن`) and the verb at `at`: the subject
+    /// put before its verb (`لكن الباحث في شؤون المياه ماهر الحسني يرى أن`).
+    fn subject_before(&self, s0: usize, at: usize) -> Mention {
+        let start = if CONNECTORS.contains(&self.t.fold(s0)) {
+            s0 + 1
+        } else {
+            s0
+        };
+        if start >= at || at - start > 12 || !self.is_arabic(start) {
+            return Mention::default();
+        }
+        let (m, end) = self.ar_subject(start, at);
+        if end == at && m.kind == Some(SpeakerKind::Person) && m.name.is_some() {
+            m
+        } else {
+            Mention::default()
+        }
     }
 
     /// The named person after the verb that opens an Arabic sentence
@@ -3926,5 +3951,15 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_named_subject_before_a_present_tense_verb() {
+        let q = quotes(&[
+            "وقال المتحدث باسم وزارة الموارد المائية خالد شمال إن الخزين المائي انخفض.",
+            "لكن الباحث في شؤون المياه ماهر الحسني يرى أن المشكلة \"لا تتعلق بدول الجوار وحدها\"، موضحاً أن أساليب الري التقليدية تهدر المياه.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["خالد شمال", "ماهر الحسني", "ماهر الحسني"], "{q:?}");
     }
 }
