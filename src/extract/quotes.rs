@@ -1336,7 +1336,22 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                let (from, marker, q) = self.content_start(np_end, s1, qspans);
+                let (mut from, mut marker, q) = self.content_start(np_end, s1, qspans);
+                // `وتحدثت الطبيبة X، العاملة في المستشفى، عن نقص حاد …`: to
+                // speak of something reports what follows عن.
+                if !marker
+                    && matches!(
+                        strip_conjunction(self.t.fold(at)).unwrap_or(self.t.fold(at)),
+                        "تحدث" | "تحدثت" | "تحدثا" | "تحدثوا" | "يتحدث" | "تتحدث"
+                    )
+                    && let Some(j) = (np_end..s1.min(np_end + 12)).find(|&j| {
+                        self.t.fold(j) == "عن"
+                            && (j == np_end || matches!(self.t.toks[j - 1].punct(), Some(',' | '،')))
+                    })
+                {
+                    from = j + 1;
+                    marker = true;
+                }
                 has_marker = marker;
                 direct_q = q;
                 // Homographs (`بين` "between") and present tense verbs (`يتوقع
@@ -3772,15 +3787,16 @@ mod tests {
     fn a_subjectless_cue_after_a_sentence_that_named_its_subject() {
         let q = quotes(&[
             "وقالت مصادر طبية إن مستشفى الولادة توقف عن العمل.",
-            "وتحدثت الممرضة هدى عثمان، التي تعمل في المستشفى، عن نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
+            "وشكت الممرضة هدى عثمان، التي تعمل في المستشفى، من نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
             "استقبل الرئيس عبد المجيد تبون أمس وزير الخارجية الإيطالي، وأكد أن العلاقات بين البلدين متميزة.",
             "والتقت المبعوثة الأممية هانا تيتيه رئيس المجلس الرئاسي. وقال إن الحوار مستمر.",
         ]);
-        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(who[1], "هدى عثمان", "{q:?}");
-        assert_eq!(who[2], "عبد المجيد تبون", "{q:?}");
+        // The speaker of the last quote of each cue.
+        let of = |cue: &str| q.iter().rfind(|x| x.2 == cue).map(|x| x.0.as_str());
+        assert_eq!(of("وقالت"), Some("هدى عثمان"), "{q:?}");
+        assert_eq!(of("وأكد"), Some("عبد المجيد تبون"), "{q:?}");
         // A masculine verb does not go on with a woman named before.
-        assert_ne!(who[3], "هانا تيتيه", "{q:?}");
+        assert_ne!(of("وقال"), Some("هانا تيتيه"), "{q:?}");
     }
 
     #[test]
@@ -3961,5 +3977,23 @@ mod tests {
         ]);
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(who, ["خالد شمال", "ماهر الحسني", "ماهر الحسني"], "{q:?}");
+    }
+
+    #[test]
+    fn speaking_of_something_reports_what_follows_an() {
+        let q = quotes(&[
+            "وتحدثت الممرضة هدى عثمان، العاملة في المستشفى، عن نقص حاد في الأدوية والوقود.",
+            "وتحدث المزارع عباس كاظم عن خسارته محصول الحنطة للعام الثالث.",
+            "وتحدث الوزير إلى الصحفيين في المطار.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("هدى عثمان", "نقص حاد في الأدوية والوقود."),
+                ("عباس كاظم", "خسارته محصول الحنطة للعام الثالث."),
+            ],
+            "{q:?}"
+        );
     }
 }
