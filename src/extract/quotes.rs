@@ -350,6 +350,10 @@ const EN_COUNTS: [&str; 12] = [
     "hundreds",
     "thousands",
 ];
+/// Lower-case particles inside names (`Ruben del Campo`, `Ursula von der Leyen`).
+const EN_PARTICLES: [&str; 14] = [
+    "de", "del", "della", "da", "dos", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al",
+];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
 
 impl<'a> Finder<'a> {
@@ -2654,6 +2658,7 @@ impl<'a> Finder<'a> {
                         || determiner(f)
                         || lex.roles.contains(f)
                         || lex.honorifics.contains(f)
+                        || EN_PARTICLES.contains(&f)
                 });
             if !apposition {
                 continue;
@@ -2712,9 +2717,22 @@ impl<'a> Finder<'a> {
                     let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
                     self.capitalized(k) && !title && !acronym && !possessive && !EN_COUNTS.contains(&f)
                 };
+                // `Ruben del Campo`, `Ursula von der Leyen`: a particle
+                // between name words is part of the name.
+                let particle = |k: usize| k < cut && EN_PARTICLES.contains(&self.t.fold(k));
+                let joins = |k: usize| {
+                    particle(k)
+                        && k > seg
+                        && (name_word(k - 1) || particle(k - 1))
+                        && k + 1 < cut
+                        && (name_word(k + 1) || (particle(k + 1) && k + 2 < cut && name_word(k + 2)))
+                };
                 let run_start = words.iter().copied().rfind(|&k| {
                     name_word(k)
-                        && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
+                        && (k == first
+                            || k == seg
+                            || !(name_word(k - 1) || joins(k - 1))
+                            || !self.t.toks[k - 1].is_word())
                         // `a Republican from Ohio`: after `a`, a kind of
                         // person, not a name.
                         && !(k > seg && matches!(self.t.fold(k - 1), "a" | "an"))
@@ -2724,7 +2742,7 @@ impl<'a> Finder<'a> {
                 // spokeswoman`), not the person.
                 let run = run_start.map(|rs| {
                     let mut re = rs + 1;
-                    while re < cut && name_word(re) && re - rs < 4 {
+                    while re < cut && (name_word(re) || joins(re)) && re - rs < 5 {
                         re += 1;
                     }
                     (rs, re)
@@ -3995,5 +4013,15 @@ mod tests {
             ],
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_particle_inside_a_name() {
+        let q = quotes(&[
+            "\"This is not a normal summer episode,\" AEMET spokesman Ruben del Campo told AFP.",
+            "Ursula von der Leyen, the commission's president, said the bloc would respond.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Ruben del Campo", "Ursula von der Leyen"], "{q:?}");
     }
 }
