@@ -2665,7 +2665,21 @@ impl<'a> Finder<'a> {
             }
             if let Some(&first) = words.iter().find(|&&k| !determiner(self.t.fold(k))) {
                 let head = self.t.fold(first);
-                if words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
+                // `European Commission President Ursula von der Leyen`,
+                // `Labour Party leader Keir Starmer`: a role and a name after
+                // the institution name the person who holds the role there.
+                let holder_after = words
+                    .iter()
+                    .position(|&k| lex.organizations.contains(self.t.fold(k)))
+                    .is_some_and(|p| {
+                        words[p + 1..].windows(2).any(|w| {
+                            lex.roles.contains(self.t.fold(w[0]))
+                                && self.capitalized(w[1])
+                                && !lex.roles.contains(self.t.fold(w[1]))
+                                && !lex.organizations.contains(self.t.fold(w[1]))
+                        })
+                    });
+                if !holder_after && words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
                     // `Office for National Statistics`, `Bank of England`.
                     let mut org_end = cut;
                     while org_end < end
@@ -4023,5 +4037,24 @@ mod tests {
         ]);
         let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(who, ["Ruben del Campo", "Ursula von der Leyen"], "{q:?}");
+    }
+
+    #[test]
+    fn a_role_and_a_name_after_an_institution_are_its_holder() {
+        let q = quotes(&[
+            "European Commission President Ursula von der Leyen said the bloc would respond.",
+            "Labour Party leader Keir Starmer said rates would stay high.",
+            "The Office for National Statistics said inflation fell.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ursula von der Leyen", Some(SpeakerKind::Person)),
+                ("Keir Starmer", Some(SpeakerKind::Person)),
+                ("Office for National Statistics", Some(SpeakerKind::Organization)),
+            ],
+            "{q:?}"
+        );
     }
 }
