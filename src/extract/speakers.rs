@@ -419,10 +419,15 @@ impl Registry {
     /// shows (`gender`), as someone who may speak next.
     pub fn introduced(&mut self, name: &str, gender: Agreement, subject: bool) {
         let k = key(name);
-        if let Some(id) = self.recent().rev().find(|&i| {
-            self.speakers[i].kind == SpeakerKind::Person
-                && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
-        }) {
+        // Only a name with a word of a known person's name can be one (a
+        // hash probe per word instead of a scan of the speakers).
+        let maybe_known = words(&k).any(|w| self.name_words.contains(&word_hash(w)));
+        if maybe_known
+            && let Some(id) = self.recent().rev().find(|&i| {
+                self.speakers[i].kind == SpeakerKind::Person
+                    && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
+            })
+        {
             self.make_salient(id);
             return;
         }
