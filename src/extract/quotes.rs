@@ -262,6 +262,9 @@ struct Finder<'a> {
     registry: Registry,
     /// The current paragraph's text.
     ptext: &'a str,
+    /// [`Finder::en_name_word`] of the latest tokens asked, as (token + 1,
+    /// answer); cleared for each paragraph.
+    name_word_memo: std::cell::Cell<[(usize, bool); 4]>,
     /// The whole text, and where the current paragraph starts in it.
     article: &'a str,
     pstart: usize,
@@ -362,6 +365,10 @@ const EN_COUNTS: [&str; 12] = [
     "hundreds",
     "thousands",
 ];
+/// Lower-case particles inside names (`Ruben del Campo`, `Ursula von der Leyen`).
+const EN_PARTICLES: [&str; 14] = [
+    "de", "del", "della", "da", "dos", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al",
+];
 const EN_STOP_BEFORE: [&str; 6] = ["and", "but", "while", "as", "because", "when"];
 
 impl<'a> Finder<'a> {
@@ -370,6 +377,7 @@ impl<'a> Finder<'a> {
         self.ptext = ptext;
         self.article = text;
         self.pstart = span.start;
+        self.name_word_memo.set([(0, false); 4]);
         self.fronted.set((usize::MAX, 0, None));
         self.t.tokenize(ptext);
         let n = self.t.len();
@@ -776,14 +784,15 @@ impl<'a> Finder<'a> {
                 {
                     // The whole name counts once (`Fiona Parry` is Fiona,
                     // not also the Parry of another newcomer).
-                    self.registry.introduced(&name, None, true);
+                    let gender = speakers::gender_of(&name, None);
+                    self.registry.introduced(&name, gender, true);
                     named_until = end;
                 } else if i >= named_until
-                    && let Some((name, end, verb_after)) = self.name_run(i)
+                    && let Some((end, verb_after)) = self.name_run(i)
                 {
                     let first_of_sentence = named_in != s0;
                     named_in = s0;
-                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.text_of(i - 1, i));
+                    let before = (i > 0 && self.t.toks[i - 1].is_word()).then(|| self.t.fold(i - 1));
                     let lex = lexicon();
                     let titled = i > 0 && {
                         let f = self.t.fold(i - 1);
@@ -796,9 +805,11 @@ impl<'a> Finder<'a> {
                         && first_of_sentence
                         && cues.get(c).is_none_or(|c| c.at > i)
                         && qspans.get(q).is_none_or(|q| q.open > i);
-                    let gendered = speakers::gender_of(&name, before.as_deref()) != Agreement::Unknown;
-                    if subject || titled || gendered {
-                        self.registry.introduced(&name, before.as_deref(), subject);
+                    // Folded words: no allocation for the many runs that are
+                    // places and institutions.
+                    let gender = speakers::gender_of_folded(self.t.fold(i), before);
+                    if subject || titled || gender != Agreement::Unknown {
+                        self.registry.introduced(&self.text_of(i, end), gender, subject);
                         named_until = end;
                     }
                 }
@@ -846,17 +857,22 @@ impl<'a> Finder<'a> {
     }
 
     /// A run of two or three name words starting at `i` (not inside a longer
-    /// run), where it ends, and whether a verb or a comma follows it.
-    fn name_run(&self, i: usize) -> Option<(String, usize, bool)> {
-        if !self.en_name_word(i) || (i > 0 && self.en_name_word(i - 1)) {
+    /// run): where it ends, and whether a verb or a comma follows it.
+    fn name_run(&self, i: usize) -> Option<(usize, bool)> {
+        let n = self.t.len();
+        // Cheap tests first: most capitalised words stand alone.
+        if i + 1 >= n
+            || !self.t.is_capitalized(i + 1)
+            || (i > 0 && self.t.is_capitalized(i - 1) && self.en_name_word(i - 1))
+            || !self.en_name_word(i)
+        {
             return None;
         }
-        let n = self.t.len();
-        let mut k = i;
-        while k < n && k - i < 3 && self.en_name_word(k) {
+        let mut k = i + 1;
+        while k < n && k - i < 3 && self.t.is_capitalized(k) && self.en_name_word(k) {
             k += 1;
         }
-        if k - i < 2 || (k < n && self.en_name_word(k)) {
+        if k - i < 2 || (k < n && self.t.is_capitalized(k) && self.en_name_word(k)) {
             return None;
         }
         let lex = lexicon();
@@ -870,12 +886,26 @@ impl<'a> Finder<'a> {
                         && !lex.anonymous.contains(f)
                         && !EN_CUT.contains(&f)
                 }));
-        Some((self.text_of(i, k), k, verb_after))
+        Some((k, verb_after))
     }
 
     /// An English word that can be part of a person's name: capitalised,
     /// not a title, role, institution, group, acronym or possessive.
     fn en_name_word(&self, k: usize) -> bool {
+        // The same few tokens are asked about in turn as a run is read: a
+        // small cache per paragraph saves the lexicon lookups.
+        let slot = k % 4;
+        let mut memo = self.name_word_memo.get();
+        if memo[slot].0 == k + 1 {
+            return memo[slot].1;
+        }
+        let v = self.en_name_word_uncached(k);
+        memo[slot] = (k + 1, v);
+        self.name_word_memo.set(memo);
+        v
+    }
+
+    fn en_name_word_uncached(&self, k: usize) -> bool {
         let lex = lexicon();
         let tok = self.t.toks[k];
         if !tok.is_word() || self.is_arabic(k) || !self.capitalized(k) {
@@ -1324,7 +1354,22 @@ impl<'a> Finder<'a> {
                         }
                     }
                 }
-                let (from, marker, q) = self.content_start(np_end, s1, qspans);
+                let (mut from, mut marker, q) = self.content_start(np_end, s1, qspans);
+                // `وتحدثت الطبيبة X، العاملة في المستشفى، عن نقص حاد …`: to
+                // speak of something reports what follows عن.
+                if !marker
+                    && matches!(
+                        strip_conjunction(self.t.fold(at)).unwrap_or(self.t.fold(at)),
+                        "تحدث" | "تحدثت" | "تحدثا" | "تحدثوا" | "يتحدث" | "تتحدث"
+                    )
+                    && let Some(j) = (np_end..s1.min(np_end + 12)).find(|&j| {
+                        self.t.fold(j) == "عن"
+                            && (j == np_end || matches!(self.t.toks[j - 1].punct(), Some(',' | '،')))
+                    })
+                {
+                    from = j + 1;
+                    marker = true;
+                }
                 has_marker = marker;
                 direct_q = q;
                 // Homographs (`بين` "between") and present tense verbs (`يتوقع
@@ -1377,9 +1422,14 @@ impl<'a> Finder<'a> {
                         // Only the first cue of a sentence looks for a subject
                         // before it: a later one (`نفى X، …، هذه الاتهامات،
                         // وقال …`) goes on with the speaker of the one before.
-                        // `استقبل الرئيس X أمس …، وأكد أن`: the named subject of
-                        // the verb that opens the sentence, else a fronted one.
-                        mention = self.opening_subject(s0, at, agreement);
+                        // `لكن الباحث X يرى أن`: a named person right before
+                        // the verb is its subject; `استقبل الرئيس X أمس …،
+                        // وأكد أن`: the named subject of the verb that opens
+                        // the sentence; else a fronted organisation.
+                        mention = self.subject_before(s0, at);
+                        if mention.is_empty() {
+                            mention = self.opening_subject(s0, at, agreement);
+                        }
                         if mention.is_empty() {
                             mention = self.fronted_subject(s0, at);
                         }
@@ -2292,6 +2342,26 @@ impl<'a> Finder<'a> {
         Mention::default()
     }
 
+    /// A named person that fills the words between the start of the sentence
+    /// (after a connector such as `لكن`) and the verb at `at`: the subject
+    /// put before its verb (`لكن الباحث في شؤون المياه ماهر الحسني يرى أن`).
+    fn subject_before(&self, s0: usize, at: usize) -> Mention {
+        let start = if CONNECTORS.contains(&self.t.fold(s0)) {
+            s0 + 1
+        } else {
+            s0
+        };
+        if start >= at || at - start > 12 || !self.is_arabic(start) {
+            return Mention::default();
+        }
+        let (m, end) = self.ar_subject(start, at);
+        if end == at && m.kind == Some(SpeakerKind::Person) && m.name.is_some() {
+            m
+        } else {
+            Mention::default()
+        }
+    }
+
     /// The named person after the verb that opens an Arabic sentence
     /// (`استقبل الرئيس عبد المجيد تبون …`, `وتحدثت الطبيبة سلمى إدريس …`),
     /// for a subjectless cue at `end` or after the sentence; nobody when the
@@ -2602,13 +2672,28 @@ impl<'a> Finder<'a> {
                         || determiner(f)
                         || lex.roles.contains(f)
                         || lex.honorifics.contains(f)
+                        || EN_PARTICLES.contains(&f)
                 });
             if !apposition {
                 continue;
             }
             if let Some(&first) = words.iter().find(|&&k| !determiner(self.t.fold(k))) {
                 let head = self.t.fold(first);
-                if words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
+                // `European Commission President Ursula von der Leyen`,
+                // `Labour Party leader Keir Starmer`: a role and a name after
+                // the institution name the person who holds the role there.
+                let holder_after = words
+                    .iter()
+                    .position(|&k| lex.organizations.contains(self.t.fold(k)))
+                    .is_some_and(|p| {
+                        words[p + 1..].windows(2).any(|w| {
+                            lex.roles.contains(self.t.fold(w[0]))
+                                && self.capitalized(w[1])
+                                && !lex.roles.contains(self.t.fold(w[1]))
+                                && !lex.organizations.contains(self.t.fold(w[1]))
+                        })
+                    });
+                if !holder_after && words.iter().any(|&k| lex.organizations.contains(self.t.fold(k))) {
                     // `Office for National Statistics`, `Bank of England`.
                     let mut org_end = cut;
                     while org_end < end
@@ -2660,9 +2745,22 @@ impl<'a> Finder<'a> {
                     let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
                     self.capitalized(k) && !title && !acronym && !possessive && !EN_COUNTS.contains(&f)
                 };
+                // `Ruben del Campo`, `Ursula von der Leyen`: a particle
+                // between name words is part of the name.
+                let particle = |k: usize| k < cut && EN_PARTICLES.contains(&self.t.fold(k));
+                let joins = |k: usize| {
+                    particle(k)
+                        && k > seg
+                        && (name_word(k - 1) || particle(k - 1))
+                        && k + 1 < cut
+                        && (name_word(k + 1) || (particle(k + 1) && k + 2 < cut && name_word(k + 2)))
+                };
                 let run_start = words.iter().copied().rfind(|&k| {
                     name_word(k)
-                        && (k == first || k == seg || !name_word(k - 1) || !self.t.toks[k - 1].is_word())
+                        && (k == first
+                            || k == seg
+                            || !(name_word(k - 1) || joins(k - 1))
+                            || !self.t.toks[k - 1].is_word())
                         // `a Republican from Ohio`: after `a`, a kind of
                         // person, not a name.
                         && !(k > seg && matches!(self.t.fold(k - 1), "a" | "an"))
@@ -2672,7 +2770,7 @@ impl<'a> Finder<'a> {
                 // spokeswoman`), not the person.
                 let run = run_start.map(|rs| {
                     let mut re = rs + 1;
-                    while re < cut && name_word(re) && re - rs < 4 {
+                    while re < cut && (name_word(re) || joins(re)) && re - rs < 5 {
                         re += 1;
                     }
                     (rs, re)
@@ -3756,15 +3854,16 @@ mod tests {
     fn a_subjectless_cue_after_a_sentence_that_named_its_subject() {
         let q = quotes(&[
             "وقالت مصادر طبية إن مستشفى الولادة توقف عن العمل.",
-            "وتحدثت الممرضة هدى عثمان، التي تعمل في المستشفى، عن نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
+            "وشكت الممرضة هدى عثمان، التي تعمل في المستشفى، من نقص حاد في الأدوية. وقالت: \"لم يبق لدينا ما يكفي لأكثر من يومين\".",
             "استقبل الرئيس عبد المجيد تبون أمس وزير الخارجية الإيطالي، وأكد أن العلاقات بين البلدين متميزة.",
             "والتقت المبعوثة الأممية هانا تيتيه رئيس المجلس الرئاسي. وقال إن الحوار مستمر.",
         ]);
-        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(who[1], "هدى عثمان", "{q:?}");
-        assert_eq!(who[2], "عبد المجيد تبون", "{q:?}");
+        // The speaker of the last quote of each cue.
+        let of = |cue: &str| q.iter().rfind(|x| x.2 == cue).map(|x| x.0.as_str());
+        assert_eq!(of("وقالت"), Some("هدى عثمان"), "{q:?}");
+        assert_eq!(of("وأكد"), Some("عبد المجيد تبون"), "{q:?}");
         // A masculine verb does not go on with a woman named before.
-        assert_ne!(who[3], "هانا تيتيه", "{q:?}");
+        assert_ne!(of("وقال"), Some("هانا تيتيه"), "{q:?}");
     }
 
     #[test]
@@ -3932,6 +4031,63 @@ mod tests {
                 ("مارك زيادة", "الخطة خطوة في الاتجاه الصحيح"),
                 ("مارك زيادة", "على ضرورة «إنشاء الهيئة الناظمة فوراً»."),
                 ("مارك زيادة", "على أهمية التعاون بين الوزارات."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_named_subject_before_a_present_tense_verb() {
+        let q = quotes(&[
+            "وقال المتحدث باسم وزارة الموارد المائية خالد شمال إن الخزين المائي انخفض.",
+            "لكن الباحث في شؤون المياه ماهر الحسني يرى أن المشكلة \"لا تتعلق بدول الجوار وحدها\"، موضحاً أن أساليب الري التقليدية تهدر المياه.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["خالد شمال", "ماهر الحسني", "ماهر الحسني"], "{q:?}");
+    }
+
+    #[test]
+    fn speaking_of_something_reports_what_follows_an() {
+        let q = quotes(&[
+            "وتحدثت الممرضة هدى عثمان، العاملة في المستشفى، عن نقص حاد في الأدوية والوقود.",
+            "وتحدث المزارع عباس كاظم عن خسارته محصول الحنطة للعام الثالث.",
+            "وتحدث الوزير إلى الصحفيين في المطار.",
+        ]);
+        let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("هدى عثمان", "نقص حاد في الأدوية والوقود."),
+                ("عباس كاظم", "خسارته محصول الحنطة للعام الثالث."),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_particle_inside_a_name() {
+        let q = quotes(&[
+            "\"This is not a normal summer episode,\" AEMET spokesman Ruben del Campo told AFP.",
+            "Ursula von der Leyen, the commission's president, said the bloc would respond.",
+        ]);
+        let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(who, ["Ruben del Campo", "Ursula von der Leyen"], "{q:?}");
+    }
+
+    #[test]
+    fn a_role_and_a_name_after_an_institution_are_its_holder() {
+        let q = quotes(&[
+            "European Commission President Ursula von der Leyen said the bloc would respond.",
+            "Labour Party leader Keir Starmer said rates would stay high.",
+            "The Office for National Statistics said inflation fell.",
+        ]);
+        let got: Vec<(&str, Option<SpeakerKind>)> = q.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ursula von der Leyen", Some(SpeakerKind::Person)),
+                ("Keir Starmer", Some(SpeakerKind::Person)),
+                ("Office for National Statistics", Some(SpeakerKind::Organization)),
             ],
             "{q:?}"
         );

@@ -123,15 +123,16 @@ pub fn gender_of(name: &str, role: Option<&str>) -> Agreement {
     if !name.is_ascii() && role.is_none_or(|r| !r.is_ascii()) {
         return Agreement::Unknown;
     }
-    let (female, male) = gender_words();
     let of = |w: &str| {
-        let f = fold(w);
-        if female.contains(&f) {
-            Agreement::Female
-        } else if male.contains(&f) {
-            Agreement::Male
+        // Short ASCII words are lower-cased on the stack: no allocation.
+        let mut buf = [0u8; 24];
+        if w.is_ascii() && w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            gender_of_folded(std::str::from_utf8(b).unwrap_or(""), None)
         } else {
-            Agreement::Unknown
+            gender_of_folded(&fold(w), None)
         }
     };
     let words = |t: &str| {
@@ -143,6 +144,25 @@ pub fn gender_of(name: &str, role: Option<&str>) -> Agreement {
     role.and_then(words)
         .or_else(|| name.split_whitespace().next().map(of))
         .unwrap_or_default()
+}
+
+/// [`gender_of`] for a name's folded first word and the folded word before
+/// the name (a title or role), without allocating.
+pub fn gender_of_folded(first: &str, before: Option<&str>) -> Agreement {
+    let (female, male) = gender_words();
+    let of = |f: &str| {
+        if female.contains(f) {
+            Agreement::Female
+        } else if male.contains(f) {
+            Agreement::Male
+        } else {
+            Agreement::Unknown
+        }
+    };
+    match before.map(of) {
+        Some(g) if g != Agreement::Unknown => g,
+        _ => of(first),
+    }
 }
 
 /// All speakers of one article, and who spoke last.
@@ -425,13 +445,18 @@ impl Registry {
     /// (`Linda Harper, 58, pleaded guilty …`, `the council leader, Sarah
     /// Mitchell, met …`), a known person becomes the one `she` means next;
     /// an unknown one is remembered, with the gender its name or `role`
-    /// shows, as someone who may speak next.
-    pub fn introduced(&mut self, name: &str, role: Option<&str>, subject: bool) {
+    /// shows (`gender`), as someone who may speak next.
+    pub fn introduced(&mut self, name: &str, gender: Agreement, subject: bool) {
         let k = key(name);
-        if let Some(id) = self.recent().rev().find(|&i| {
-            self.speakers[i].kind == SpeakerKind::Person
-                && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
-        }) {
+        // Only a name with a word of a known person's name can be one (a
+        // hash probe per word instead of a scan of the speakers).
+        let maybe_known = words(&k).any(|w| self.name_words.contains(&word_hash(w)));
+        if maybe_known
+            && let Some(id) = self.recent().rev().find(|&i| {
+                self.speakers[i].kind == SpeakerKind::Person
+                    && (subset(&k, &self.entries[i].name_key) || subset(&self.entries[i].name_key, &k))
+            })
+        {
             self.make_salient(id);
             return;
         }
@@ -447,7 +472,7 @@ impl Registry {
         }
         self.named.push(Named {
             name: name.to_string(),
-            gender: gender_of(name, role),
+            gender,
             key: k,
             at,
             subject,
@@ -474,7 +499,7 @@ impl Registry {
             .named
             .iter_mut()
             .rev()
-            .find(|n| words(&n.key).any(|w| w == folded_word))
+            .find(|n| n.key.contains(folded_word) && words(&n.key).any(|w| w == folded_word))
         {
             self.clock += 1;
             n.at = self.clock;
@@ -564,23 +589,19 @@ impl Registry {
     }
 
     fn person(&mut self, name: &str, role: Option<&str>, role_key: Key, agreement: Agreement) -> usize {
-        let agreement = match agreement {
-            Agreement::Unknown => gender_of(name, role),
-            a => a,
-        };
         let name_key = key(name);
         // A family name alone of someone named in full before without
         // speaking (`Okafor said` after `the culture minister, Daniel
         // Okafor`): that person, under the full name.
         let mut full = None;
         if words(&name_key).nth(1).is_none()
-            && !self.recent().any(|i| {
-                self.speakers[i].kind == SpeakerKind::Person && subset(&name_key, &self.entries[i].name_key)
-            })
             && let Some(pos) = self
                 .named
                 .iter()
                 .rposition(|n| words(&n.key).nth(1).is_some() && subset(&name_key, &n.key))
+            && !self.recent().any(|i| {
+                self.speakers[i].kind == SpeakerKind::Person && subset(&name_key, &self.entries[i].name_key)
+            })
         {
             full = Some(self.named.remove(pos).name);
         }
@@ -609,7 +630,10 @@ impl Registry {
             self.add_alias(id, &old);
             self.entries[id].name_key = name_key;
             if self.entries[id].agreement == Agreement::Unknown {
-                self.entries[id].agreement = agreement;
+                self.entries[id].agreement = match agreement {
+                    Agreement::Unknown => gender_of(name, role),
+                    a => a,
+                };
             }
             self.learn_name(id);
             self.fill_role(id, role, role_key);
@@ -638,7 +662,10 @@ impl Registry {
             Entry {
                 name_key,
                 role_key,
-                agreement,
+                agreement: match agreement {
+                    Agreement::Unknown => gender_of(name, role),
+                    a => a,
+                },
                 ..Entry::default()
             },
         )
@@ -836,7 +863,7 @@ mod tests {
     #[test]
     fn she_skips_the_man_speaking_for_the_woman_named_before() {
         let mut r = Registry::default();
-        r.introduced("Carmen Ruiz", Some("nurse"), false);
+        r.introduced("Carmen Ruiz", gender_of("Carmen Ruiz", Some("nurse")), false);
         let m = r
             .resolve(&person("Javier Ortega", None), Agreement::Unknown)
             .unwrap();
