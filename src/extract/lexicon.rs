@@ -176,6 +176,10 @@ lexicon! {
     furniture => "furniture.txt";
     /// Last words of photo credits.
     credits => "credits.txt";
+    /// Words that show a woman: titles, gendered role words, given names.
+    female => "female.txt";
+    /// Words that show a man.
+    male => "male.txt";
 }
 
 /// The lexicon, loaded on first use.

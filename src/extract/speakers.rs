@@ -14,7 +14,7 @@
 //! wants two speakers).
 
 use crate::article::{Speaker, SpeakerKind};
-use crate::extract::lexicon::strip_article;
+use crate::extract::lexicon::{lexicon, strip_article};
 use crate::text::{fold, with_folded};
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::{Hash, Hasher};
@@ -98,24 +98,6 @@ struct Named {
 /// How many people named without speaking are remembered.
 const NAMED: usize = 8;
 
-/// The folded words of `assets/lexicon/female.txt` and `male.txt`.
-fn gender_words() -> &'static (FxHashSet<String>, FxHashSet<String>) {
-    static WORDS: std::sync::OnceLock<(FxHashSet<String>, FxHashSet<String>)> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let parse = |src: &str| {
-            src.lines()
-                .map(|l| l.split('#').next().unwrap_or(""))
-                .flat_map(str::split_whitespace)
-                .map(fold)
-                .collect()
-        };
-        (
-            parse(include_str!("../../assets/lexicon/female.txt")),
-            parse(include_str!("../../assets/lexicon/male.txt")),
-        )
-    })
-}
-
 /// The gender an English name or role shows (`Sarah Mitchell`, `Mrs
 /// Thatcher`, `a Google spokeswoman`): its title or role words, else its
 /// first word as a given name. Unknown for Arabic (the verb tells there).
@@ -149,7 +131,7 @@ pub fn gender_of(name: &str, role: Option<&str>) -> Agreement {
 /// [`gender_of`] for a name's folded first word and the folded word before
 /// the name (a title or role), without allocating.
 pub fn gender_of_folded(first: &str, before: Option<&str>) -> Agreement {
-    let (female, male) = gender_words();
+    let (female, male) = (&lexicon().female, &lexicon().male);
     let of = |f: &str| {
         if female.contains(f) {
             Agreement::Female
