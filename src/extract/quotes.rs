@@ -1003,7 +1003,8 @@ impl<'a> Finder<'a> {
             '“' | '”' | '„' | '"' => 1,
             _ => 2,
         };
-        for i in 0..n {
+        for &i in &self.t.puncts {
+            let i = i as usize;
             let Some(c) = toks[i].punct() else { continue };
             let top_family = stack.last().map(|&(_, c)| family(c));
             let role = match c {
@@ -1097,7 +1098,8 @@ impl<'a> Finder<'a> {
         let ends = &mut sentences.ends;
         ends.clear();
         sentences.n = n;
-        for i in 0..n {
+        for &i in &self.t.puncts {
+            let i = i as usize;
             if inside[i] {
                 continue;
             }
@@ -1180,11 +1182,12 @@ impl<'a> Finder<'a> {
     fn cues(&self, inside: &[bool], out: &mut Vec<Cue>) {
         let lex = lexicon();
         out.clear();
+        let cue_filter = ar_cue_filter();
         for (i, &quoted) in inside.iter().enumerate() {
             if quoted || !self.t.toks[i].is_word() {
                 continue;
             }
-            if self.is_arabic(i) && !ar_cue_filter().may_contain_bytes(self.t.fold_bytes(i)) {
+            if self.is_arabic(i) && !cue_filter.may_contain_bytes(self.t.fold_bytes(i)) {
                 // in none of the Arabic cue lists, with or without و/ف
                 continue;
             }

@@ -70,6 +70,10 @@ pub struct Tokens {
     pub folded: String,
     /// Tokens in text order.
     pub toks: Vec<Token>,
+    /// Indices of the punctuation tokens, in order: the passes that look
+    /// only at punctuation (quotation marks, sentence ends) go through
+    /// these instead of every token.
+    pub puncts: Vec<u32>,
     /// An invisible character stood between two tokens (it belongs to no
     /// token here, but the number tokenizer attaches it to the previous one).
     pub(crate) loose_invisible: bool,
@@ -80,6 +84,7 @@ impl Tokens {
     pub fn tokenize(&mut self, text: &str) {
         self.folded.clear();
         self.toks.clear();
+        self.puncts.clear();
         self.loose_invisible = false;
         // The buffer starts with the text itself: a word that folding
         // leaves as it is (most words) is its own folded form, at its own
@@ -126,6 +131,7 @@ impl Tokens {
                 });
             } else {
                 let at = self.folded.len() as u32;
+                self.puncts.push(self.toks.len() as u32);
                 self.toks.push(Token {
                     start: i,
                     end: pos,
