@@ -776,7 +776,13 @@ impl<'a> Finder<'a> {
         let mut named_until = 0;
         // The sentence whose first name was seen.
         let mut named_in = usize::MAX;
-        for i in from..to.min(self.t.len()) {
+        // Only capitalised words can be names: they are listed apart.
+        let first = self.t.uppers.partition_point(|&u| (u as usize) < from);
+        for k in first..self.t.uppers.len() {
+            let i = self.t.uppers[k] as usize;
+            if i >= to {
+                break;
+            }
             if self.t.is_capitalized(i) && self.t.toks[i].is_word() && inside.get(i) != Some(&true) {
                 let s0 = sentences.start(i);
                 if s0 == i

@@ -74,6 +74,9 @@ pub struct Tokens {
     /// only at punctuation (quotation marks, sentence ends) go through
     /// these instead of every token.
     pub puncts: Vec<u32>,
+    /// Indices of the words that start with an uppercase letter, in order
+    /// (English names are looked for among them; Arabic text has none).
+    pub uppers: Vec<u32>,
     /// An invisible character stood between two tokens (it belongs to no
     /// token here, but the number tokenizer attaches it to the previous one).
     pub(crate) loose_invisible: bool,
@@ -85,6 +88,7 @@ impl Tokens {
         self.folded.clear();
         self.toks.clear();
         self.puncts.clear();
+        self.uppers.clear();
         self.loose_invisible = false;
         // The buffer starts with the text itself: a word that folding
         // leaves as it is (most words) is its own folded form, at its own
@@ -118,6 +122,10 @@ impl Tokens {
                 pos = end;
                 // Asked about words again and again by the quote rules.
                 let arabic = char_at(&self.folded, fold_start).is_some_and(is_arabic_letter);
+                let upper = is_upper(c);
+                if upper {
+                    self.uppers.push(self.toks.len() as u32);
+                }
                 self.toks.push(Token {
                     start: i,
                     end,
@@ -126,7 +134,7 @@ impl Tokens {
                     fold_end: fold_end as u32,
                     space_before: space,
                     arabic,
-                    upper: is_upper(c),
+                    upper,
                     ncls,
                 });
             } else {
