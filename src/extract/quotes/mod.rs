@@ -642,7 +642,7 @@ impl<'a> Finder<'a> {
                 } else {
                     None
                 }
-            } else if lex.en_verbs.contains(f) {
+            } else if lex.en_verbs.contains(f) && !self.passive(i) {
                 Some(CueKind::EnVerb {
                     told: f == "told" || f == "tells",
                     homograph: lex.en_verbs.is_marked(f),
@@ -666,6 +666,36 @@ impl<'a> Finder<'a> {
                 });
             }
         }
+    }
+
+    /// Where words reported from the sentence start `s0` (before `end`)
+    /// begin: after a wire dateline (`SANTIAGO, May 30 (Reuters) -`).
+    fn after_dateline(&self, s0: usize, end: usize) -> usize {
+        (s0..end.min(s0 + 12))
+            .find(|&k| {
+                self.t.toks[k].punct() == Some(')')
+                    && matches!(
+                        self.t.toks.get(k + 1).and_then(|t| t.punct()),
+                        Some('-' | '–' | '—')
+                    )
+            })
+            .map_or(s0, |k| k + 2)
+    }
+
+    /// True when the English verb at `i` is passive (`Residents were
+    /// warned to stay indoors`, `it was said that`, `were repeatedly told`):
+    /// its subject is who heard the words, not who said them.
+    fn passive(&self, i: usize) -> bool {
+        let be = |k: usize| {
+            matches!(
+                self.t.fold(k),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        };
+        i > 0
+            && self.t.toks[i - 1].is_word()
+            && (be(i - 1)
+                || (i > 1 && self.t.fold(i - 1).ends_with("ly") && self.t.toks[i - 2].is_word() && be(i - 2)))
     }
 
     /// True when a cue starts a new statement even inside reported words:
@@ -876,9 +906,12 @@ impl<'a> Finder<'a> {
                     mention = self.en_sentence_subject(s0, at);
                 }
                 let (from, marker, q) = self.content_start(at + 1, s1, qspans);
-                if !marker && !self.calls_for(at, s1) {
-                    // `مجدداً`, `معلنة` are also adverbs and adjectives; a
-                    // participle that reports opens its words with a marker.
+                // English `saying` reports whatever follows it (`…, saying
+                // the situation was under control`); other participles and
+                // the Arabic ones (`مجدداً`, `معلنة` are also adverbs and
+                // adjectives) report only words opened by a marker.
+                let says = !self.is_arabic(at) && self.t.fold(at) == "saying";
+                if !marker && !says && !self.calls_for(at, s1) {
                     return None;
                 }
                 has_marker = true;
@@ -914,6 +947,39 @@ impl<'a> Finder<'a> {
                 has_marker = true;
             }
             CueKind::EnVerb { told, homograph } => {
+                // `…, said Karen Holt, a spokeswoman.`, `…, said the people,
+                // who …`: the verb after the words, its subject after it.
+                if !cue.joined && at > s0 + 1 && self.t.toks[at - 1].punct() == Some(',') {
+                    let (m2, np_end) = self.en_subject_after(at + 1, s1);
+                    let ends = np_end >= s1 || matches!(self.t.toks[np_end].punct(), Some(',' | '.' | ';'));
+                    // (a clause is no subject: `Linda Gomez, said the flood
+                    // had destroyed …` reports the words after it)
+                    let clause = (at + 1..np_end).any(|k| {
+                        matches!(
+                            self.t.fold(k),
+                            "had"
+                                | "has"
+                                | "have"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "will"
+                                | "would"
+                                | "could"
+                        )
+                    });
+                    if !m2.is_empty()
+                        && m2.pronoun.is_none()
+                        && ends
+                        && !clause
+                        && np_end - at <= 8
+                        && self.words_between(s0, at - 1)
+                    {
+                        let start = self.after_dateline(s0, at - 1);
+                        return Some(self.item(at, m2, agreement, (start, at - 1), false));
+                    }
+                }
                 let (m, pre_start) = if cue.joined {
                     // The subject of the verb it is joined to.
                     (Mention::default(), at)
@@ -968,16 +1034,7 @@ impl<'a> Finder<'a> {
                     && !mention.is_empty()
                     && let Some(end) = self.attribution_after(at, told, s0, s1, &mention)
                 {
-                    // After a wire dateline (`SANTIAGO, May 30 (Reuters) -`).
-                    let start = (s0..end.min(s0 + 12))
-                        .find(|&k| {
-                            self.t.toks[k].punct() == Some(')')
-                                && matches!(
-                                    self.t.toks.get(k + 1).and_then(|t| t.punct()),
-                                    Some('-' | '–' | '—')
-                                )
-                        })
-                        .map_or(s0, |k| k + 2);
+                    let start = self.after_dateline(s0, end);
                     return Some(self.item(at, mention, agreement, (start, end), false));
                 }
                 // `X, the minister, said on Tuesday.`: nothing is reported

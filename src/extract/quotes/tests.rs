@@ -1257,3 +1257,43 @@ fn a_role_and_a_name_after_an_institution_are_its_holder() {
         "{q:?}"
     );
 }
+
+#[test]
+fn english_saying_reports_what_follows_it_without_that() {
+    let q = quotes(&[
+        "The interior minister, Karen Holt, visited the flooded town on Monday, saying the army would stay as long as needed.",
+        "Residents were warned to stay indoors, adding to the strain on shops.",
+    ]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, "Karen Holt");
+    assert_eq!(q[0].2, "saying");
+    assert_eq!(q[0].3, "the army would stay as long as needed.");
+    assert!(!q[0].4, "reported, not direct");
+}
+
+#[test]
+fn an_english_passive_reporting_verb_is_no_cue() {
+    let q = quotes(&[
+        "Residents were warned to stay indoors, and shoppers were repeatedly told that stocks would last.",
+        "It was said that the dam would hold.",
+    ]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn english_words_before_an_inverted_said_belong_to_the_subject_after_it() {
+    let q = quotes(&[
+        "The port will reopen on Thursday, said Omar Haddad, a spokesman for the authority.",
+        "Exports fell for a third month, said the officials, who asked not to be named.",
+        "His sister, Maya Haddad, said the road had been closed since dawn.",
+    ]);
+    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Omar Haddad", "The port will reopen on Thursday"),
+            ("officials", "Exports fell for a third month"),
+            ("Maya Haddad", "the road had been closed since dawn."),
+        ]
+    );
+}
