@@ -819,6 +819,33 @@ impl<'a> Cx<'a> {
         self.tok(i).is_some_and(|t| t.glued)
     }
 
+    /// Digits at `i` inside an English proper name (`BBC Radio 4's Today
+    /// programme`, `Radio 5 Live`, `Channel 4 News`): after a capitalised
+    /// word that does not open its sentence, before a possessive or another
+    /// capitalised word; neither of them a month (`in May 2024 Smith said`).
+    /// `Block 52 jets` stays a number.
+    fn in_a_name(&self, i: usize) -> bool {
+        let capital = |k: usize| {
+            self.tok(k).is_some_and(|t| t.class == Class::Latin)
+                && self
+                    .text
+                    .get(self.toks[k].start..)
+                    .is_some_and(|s| s.starts_with(|c: char| c.is_uppercase()))
+                && self.month_at(k).is_none()
+        };
+        let opens_sentence = |k: usize| k == 0 || self.is_punct(k - 1, &['.', '!', '?', ':', '"', '“']);
+        if i == 0 || self.glued(i) || !capital(i - 1) || opens_sentence(i - 1) {
+            return false;
+        }
+        let k = match self.digit_run(i) {
+            Ok(r) => r.last + 1,
+            Err(_) => return false,
+        };
+        let possessive =
+            self.is_punct(k, &['\'', '’']) && self.glued(k) && self.glued(k + 1) && self.f(k + 1) == "s";
+        possessive || (!self.glued(k) && capital(k))
+    }
+
     /// Byte where token `i` starts after skipping `letters` letters
     /// (marks and tatweel between them go too): the span of `وعشر` can
     /// start at `عشر`.
@@ -1082,6 +1109,12 @@ impl<'a> Cx<'a> {
     /// the previous number (`20% 30`) is not read twice.
     fn digits_at(&self, i: usize, floor: usize) -> Step {
         let t = self.toks[i];
+        if self.in_a_name(i) {
+            return match self.digit_run(i) {
+                Ok(r) => Step::Skip(r.last + 1),
+                Err(next) => Step::Skip(next),
+            };
+        }
         // digits glued after Latin letters are part of a name (F16, F-16, COVID-19)
         if t.glued && i > 0 {
             let prev = self.toks[i - 1];
@@ -1823,6 +1856,20 @@ mod tests {
         // extends the token without entering its folded form.
         assert_eq!(one("قتل ۴\u{061C} اشخاص").value, 4.0);
         assert_eq!(one("قتل 2\u{061C}5\u{200F} اشخاص").value, 25.0);
+    }
+
+    #[test]
+    fn digits_inside_an_english_name_are_no_number() {
+        assert!(nums("He told BBC Radio 4's Today programme and BBC Radio 5 Live.").is_empty());
+        assert_eq!(
+            texts("It aired on Channel 4 News, then 3 Republicans spoke."),
+            vec!["3"]
+        );
+        assert_eq!(texts("F-16 Block 52 jets"), vec!["52"]);
+        assert_eq!(
+            texts("In May 2024 Smith said so. In 2023 Jones did."),
+            vec!["2024", "2023"]
+        );
     }
 
     #[test]
