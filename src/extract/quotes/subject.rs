@@ -849,6 +849,22 @@ impl<'a> Finder<'a> {
                     while org_end > cut && !self.capitalized(org_end - 1) {
                         org_end -= 1;
                     }
+                    // `Bank of England Governor Andrew Bailey`: a role and a
+                    // name after an institution's own `of` name the person
+                    // who holds the role there.
+                    if let Some(r) = (cut..org_end.saturating_sub(1)).find(|&k| {
+                        lex.roles.contains(self.t.fold(k))
+                            && self.capitalized(k + 1)
+                            && !lex.roles.contains(self.t.fold(k + 1))
+                            && !lex.organizations.contains(self.t.fold(k + 1))
+                    }) {
+                        return Mention {
+                            name: Some(self.text_of(r + 1, org_end)),
+                            role: Some(self.text_of(first, r + 1)),
+                            kind: Some(SpeakerKind::Person),
+                            ..Mention::default()
+                        };
+                    }
                     return Mention {
                         name: Some(self.text_of(first, org_end)),
                         kind: Some(SpeakerKind::Organization),

@@ -1297,3 +1297,27 @@ fn english_words_before_an_inverted_said_belong_to_the_subject_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_role_and_a_name_after_an_institutions_of_name_are_a_person() {
+    let a = analyze(Document::from_text(
+        "t",
+        "Title\n\nReserve Bank of Australia Governor Michele Bullock said rates would stay on hold.\n\nThe Bank of Canada said it was watching prices.",
+    ));
+    let people: Vec<(&str, Option<&str>, SpeakerKind)> = a
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref(), s.kind))
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            (
+                "Michele Bullock",
+                Some("Reserve Bank of Australia Governor"),
+                SpeakerKind::Person
+            ),
+            ("Bank of Canada", None, SpeakerKind::Organization),
+        ]
+    );
+}
