@@ -614,12 +614,18 @@ impl<'a> Finder<'a> {
         while k > s0 && j - k < 16 {
             let t = toks[k - 1];
             if t.is_word() {
-                // `and` inside a name (`Department of Health and Social Care`).
+                // `and` inside a name (`Department of Health and Social
+                // Care`, `Marks and Spencer said`), not between a place and
+                // the subject (`Prices rose in Paris and Smith said`): the
+                // word before `and` opens the sentence or continues a name.
                 let in_name = self.t.fold(k - 1) == "and"
                     && k >= 2
                     && k < toks.len()
                     && self.capitalized(k - 2)
-                    && self.capitalized(k);
+                    && self.capitalized(k)
+                    && (k - 2 == s0
+                        || (toks[k - 3].is_word()
+                            && (self.capitalized(k - 3) || matches!(self.t.fold(k - 3), "of" | "for"))));
                 if (EN_STOP_BEFORE.contains(&self.t.fold(k - 1)) && !in_name) || self.is_arabic(k - 1) {
                     break;
                 }
@@ -902,7 +908,18 @@ impl<'a> Finder<'a> {
                     let acronym = raw.chars().count() > 1 && raw.chars().all(|c| c.is_ascii_uppercase());
                     let possessive = f.ends_with("'s") || f.ends_with("’s");
                     let title = determiner(f) || lex.roles.contains(f) || lex.honorifics.contains(f);
-                    self.capitalized(k) && !title && !acronym && !possessive && !EN_COUNTS.contains(&f)
+                    // the second half of a hyphenated word (`Director-General`)
+                    let hyphen_tail = k >= 2
+                        && matches!(self.t.toks[k - 1].punct(), Some('-' | '–'))
+                        && !self.t.toks[k - 1].space_before
+                        && !tok.space_before
+                        && self.t.toks[k - 2].is_word();
+                    self.capitalized(k)
+                        && !title
+                        && !acronym
+                        && !possessive
+                        && !hyphen_tail
+                        && !EN_COUNTS.contains(&f)
                 };
                 // `Ruben del Campo`, `Ursula von der Leyen`: a particle
                 // between name words is part of the name.

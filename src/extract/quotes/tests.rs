@@ -1321,3 +1321,23 @@ fn a_role_and_a_name_after_an_institutions_of_name_are_a_person() {
         ]
     );
 }
+
+#[test]
+fn an_english_subject_stops_at_the_and_after_a_place_and_keeps_a_hyphenated_role() {
+    let a = analyze(Document::from_text(
+        "t",
+        "Title\n\nShares fell in Tokyo and Kenji Mori said the slide would pass.\n\nUnited Nations Under-Secretary-General Rosa Alvarez said aid was blocked.",
+    ));
+    let people: Vec<(&str, Option<&str>)> = a
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("Kenji Mori", None),
+            ("Rosa Alvarez", Some("United Nations Under-Secretary-General")),
+        ]
+    );
+}
