@@ -642,6 +642,12 @@ impl<'a> Finder<'a> {
                 } else {
                     None
                 }
+            } else if self.speech_noun_after(i).is_some() && !self.passive(i) {
+                // `issued a plea for …`, `made an appeal to …`
+                Some(CueKind::EnVerb {
+                    told: false,
+                    homograph: false,
+                })
             } else if lex.en_verbs.contains(f) && !self.passive(i) {
                 Some(CueKind::EnVerb {
                     told: f == "told" || f == "tells",
@@ -680,6 +686,30 @@ impl<'a> Finder<'a> {
                     )
             })
             .map_or(s0, |k| k + 2)
+    }
+
+    /// `issued a plea for`, `made an appeal to`, `renewed its call for`,
+    /// `issued a warning that`: a verb of issuing, a determiner and a noun
+    /// of speech at `i`…`i + 2`; the index of the preposition or `that` that
+    /// opens the words.
+    fn speech_noun_after(&self, i: usize) -> Option<usize> {
+        if i + 3 >= self.t.len() || self.is_arabic(i) {
+            return None;
+        }
+        let verb = matches!(
+            self.t.fold(i),
+            "issued" | "issues" | "made" | "makes" | "launched" | "renewed" | "repeated" | "sounded"
+        );
+        let det = matches!(
+            self.t.fold(i + 1),
+            "a" | "an" | "his" | "her" | "its" | "their" | "the"
+        );
+        let noun = matches!(
+            self.t.fold(i + 2),
+            "plea" | "appeal" | "warning" | "call" | "pleas" | "appeals" | "warnings" | "calls"
+        );
+        let prep = matches!(self.t.fold(i + 3), "for" | "to" | "that");
+        (verb && det && noun && prep && self.t.toks[i + 1].is_word()).then_some(i + 3)
     }
 
     /// True when the English verb at `i` is passive (`Residents were
@@ -1011,7 +1041,13 @@ impl<'a> Finder<'a> {
                         after = j;
                     }
                 }
-                let (from, marker, q) = self.content_start(after, s1, qspans);
+                let (from, marker, q) = match self.speech_noun_after(at) {
+                    // the words the plea, appeal or warning asks for
+                    // (from `for`/`to`, which the words need: `for people
+                    // to stay away`; after `that`)
+                    Some(prep) if prep < s1 => (prep + usize::from(self.t.fold(prep) == "that"), true, None),
+                    _ => self.content_start(after, s1, qspans),
+                };
                 has_marker = marker;
                 direct_q = q;
                 content_from = from;

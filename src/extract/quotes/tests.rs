@@ -1341,3 +1341,23 @@ fn an_english_subject_stops_at_the_and_after_a_place_and_keeps_a_hyphenated_role
         ]
     );
 }
+
+#[test]
+fn an_english_plea_appeal_or_warning_reports_what_it_asks_for() {
+    let q = quotes(&[
+        "Coastguard chief Maria Lopez issued a warning that the tide would turn by noon.",
+        "The charity's director, Sam Okoye, renewed his call for donors to give blankets.",
+        "The council made a decision to close the road.",
+    ]);
+    let got: Vec<(&str, &str, &str)> = q
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Maria Lopez", "issued", "the tide would turn by noon."),
+            ("Sam Okoye", "renewed", "for donors to give blankets."),
+        ]
+    );
+}
