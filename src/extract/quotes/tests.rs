@@ -791,7 +791,8 @@ fn she_said_after_a_newcomer_named_as_the_subject() {
         "\"She just never really understood how dangerous the tablets were,\" she said.",
     ]);
     let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
-    assert_eq!(who, ["Fiona", "Fiona"], "{q:?}");
+    // (her plea is reported too, and names her in full)
+    assert_eq!(who, ["Fiona Parry", "Fiona Parry", "Fiona Parry"], "{q:?}");
 }
 
 #[test]
@@ -864,23 +865,26 @@ fn english_fronted_quotes_pronouns_and_continuations() {
     let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(
         who,
+        // (her plea is reported too, and names her in full)
         [
-            "Fiona",
-            "Fiona",
-            "Fiona",
-            "Fiona",
+            "Fiona Parry",
+            "Fiona Parry",
+            "Fiona Parry",
+            "Fiona Parry",
             "Jennifer Mattinson",
             "Food Standards Agency",
             "Food Standards Agency",
-            "Fiona",
-            "Fiona"
+            "Fiona Parry",
+            "Fiona Parry",
+            "Fiona Parry"
         ],
         "{q:?}"
     );
     assert!(q[0].3.starts_with("how her daughter was") && !q[0].4);
     assert!(q[1].3.starts_with("The drug was") && q[1].4);
     assert_eq!(q[2].2, "", "a continued quotation has no cue");
-    assert!(q[8].3.starts_with("Most of us"));
+    assert!(q[7].3.starts_with("for people to stay away") && !q[7].4);
+    assert!(q[9].3.starts_with("Most of us"));
 }
 
 #[test]
