@@ -306,16 +306,22 @@ impl<'a> Finder<'a> {
         }
         // A comma or a verb follows; not a noun the words qualify (`West
         // Mercia police said`, `Codelco Chairman …`).
-        let after_ok = k >= n
-            || matches!(self.t.toks[k].punct(), Some(','))
-            || (self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
-                let f = self.t.fold(k);
-                !lex.organizations.contains(f)
-                    && !lex.groups.contains(f)
-                    && !lex.roles.contains(f)
-                    && !lex.anonymous.contains(f)
-            });
+        let after_ok = k >= n || matches!(self.t.toks[k].punct(), Some(',')) || self.verb_after_name(k);
         (k - rs >= 2 && after_ok).then(|| (self.text_of(rs, k), k))
+    }
+
+    /// True when the word at `k` can be the verb after an English name: a
+    /// lower-case word that is not a noun the name qualifies (`West Mercia
+    /// police said`, `Codelco Chairman …`).
+    pub(super) fn verb_after_name(&self, k: usize) -> bool {
+        let lex = lexicon();
+        self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
+            let f = self.t.fold(k);
+            !lex.organizations.contains(f)
+                && !lex.groups.contains(f)
+                && !lex.roles.contains(f)
+                && !lex.anonymous.contains(f)
+        }
     }
 
     /// A run of two or three name words starting at `i` (not inside a longer
@@ -337,17 +343,9 @@ impl<'a> Finder<'a> {
         if k - i < 2 || (k < n && self.t.is_capitalized(k) && self.en_name_word(k)) {
             return None;
         }
-        let lex = lexicon();
         let verb_after = k < n
             && (matches!(self.t.toks[k].punct(), Some(','))
-                || (self.t.toks[k].is_word() && !self.capitalized(k) && !self.is_arabic(k) && {
-                    let f = self.t.fold(k);
-                    !lex.organizations.contains(f)
-                        && !lex.groups.contains(f)
-                        && !lex.roles.contains(f)
-                        && !lex.anonymous.contains(f)
-                        && !EN_CUT.contains(&f)
-                }));
+                || (self.verb_after_name(k) && !EN_CUT.contains(&self.t.fold(k))));
         Some((k, verb_after))
     }
 

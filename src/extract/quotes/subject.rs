@@ -737,14 +737,7 @@ impl<'a> Finder<'a> {
     pub(super) fn en_phrase(&self, a: usize, b: usize) -> Mention {
         let lex = lexicon();
         if b == a + 1 {
-            let pronoun = match self.t.fold(a) {
-                "he" => Some(Pronoun::Person(Agreement::Male)),
-                "she" => Some(Pronoun::Person(Agreement::Female)),
-                "i" => Some(Pronoun::Person(Agreement::Unknown)),
-                "it" => Some(Pronoun::Thing),
-                "they" | "we" => Some(Pronoun::Plural),
-                _ => None,
-            };
+            let pronoun = en_pronoun(self.t.fold(a));
             if pronoun.is_some() {
                 return Mention {
                     pronoun,
@@ -780,12 +773,9 @@ impl<'a> Finder<'a> {
             if let [k] = words[..]
                 && segments.len() > 1
             {
-                let pronoun = match self.t.fold(k) {
-                    "he" => Some(Pronoun::Person(Agreement::Male)),
-                    "she" => Some(Pronoun::Person(Agreement::Female)),
-                    "they" | "we" => Some(Pronoun::Plural),
-                    _ => None,
-                };
+                // (`it` and `I` alone between commas are no subject)
+                let pronoun = en_pronoun(self.t.fold(k))
+                    .filter(|p| !matches!(p, Pronoun::Thing | Pronoun::Person(Agreement::Unknown)));
                 if pronoun.is_some() {
                     return Mention {
                         pronoun,
@@ -979,5 +969,17 @@ impl<'a> Finder<'a> {
                 ..Mention::default()
             },
         }
+    }
+}
+
+/// The English subject pronoun `f` (folded), with the gender it shows.
+fn en_pronoun(f: &str) -> Option<Pronoun> {
+    match f {
+        "he" => Some(Pronoun::Person(Agreement::Male)),
+        "she" => Some(Pronoun::Person(Agreement::Female)),
+        "i" => Some(Pronoun::Person(Agreement::Unknown)),
+        "it" => Some(Pronoun::Thing),
+        "they" | "we" => Some(Pronoun::Plural),
+        _ => None,
     }
 }
