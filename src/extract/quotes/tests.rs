@@ -31,6 +31,18 @@ fn speakers_of(
     q.iter().map(|x| (x.0.as_str(), x.1)).collect()
 }
 
+/// (speaker name, cue, quote text) of each quote found by [`quotes`].
+fn speaker_cue_text(q: &[(String, Option<SpeakerKind>, String, String, bool)]) -> Vec<(&str, &str, &str)> {
+    q.iter()
+        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
+        .collect()
+}
+
+/// (speaker name, quote text) of each quote found by [`quotes`].
+fn speaker_text(q: &[(String, Option<SpeakerKind>, String, String, bool)]) -> Vec<(&str, &str)> {
+    q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect()
+}
+
 fn quotes(paragraphs: &[&str]) -> Vec<(String, Option<SpeakerKind>, String, String, bool)> {
     let text = format!("Title\n\n{}", paragraphs.join("\n\n"));
     let a = analyze(Document::from_text("t", text));
@@ -462,10 +474,7 @@ fn a_quoted_sentence_ends_the_sentence_before_a_new_quotation() {
         "In a blog post, chief executive Priya Natarajan wrote that the company had grown too fast.",
         "Rick Alvarez, a partner at Northwind who sits on Lumora's board, says the company remains \"well capitalised.\" \"Priya made a hard call, but the right one,\" he says. \"We are still very much behind this team.\"",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got[1..],
         [
@@ -529,10 +538,7 @@ fn an_english_verb_joined_by_but_reports_again_for_the_same_subject() {
     let q = quotes(&[
         "Health Secretary Daniel Hughes said the figures were \"a step in the right direction\" but warned there was \"a mountain still to climb\".",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got,
         [
@@ -557,7 +563,7 @@ fn declared_reports_only_with_that_a_colon_or_a_quotation() {
         "Gov. Ellen Marsh declared a state of emergency on Monday night, freeing up state resources to help local crews.",
         "Gov. Ellen Marsh declared that the fire was the worst in a decade.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [("Ellen Marsh", "the fire was the worst in a decade.")],
@@ -575,7 +581,7 @@ fn english_attribution_after_the_words() {
         "Peter Wong Ka Ho, the minister, said on Tuesday.",
         "Speaking to reporters in Santiago, Brown said the plan was dead.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [
@@ -648,7 +654,7 @@ fn an_abbreviation_inside_the_title_before_the_name() {
     let q = quotes(&[
         "\"This was not a single lapse in judgment. It was a calculated scheme that went on for years,\" Assistant U.S. Attorney Rachel Kim wrote in a sentencing memo.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [(
@@ -689,7 +695,7 @@ fn the_name_ali_is_not_the_preposition_ala() {
         "وقال محمد علي إن الاتفاق سيوقع قريباً.",
         "وشدد الوزير على أن المفاوضات مستمرة.",
     ]);
-    let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let who: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         who,
         [
@@ -707,10 +713,7 @@ fn participles_of_calling_report_what_they_call_for() {
         "ونقلت الوكالة الوطنية للإعلام عن رئيس المجلس حسين الأمين قوله إن «الجلسة ستُعقد الشهر المقبل»، داعياً النواب إلى «تحمّل مسؤولياتهم الوطنية».",
         "وأكد الوزير أن الاتفاق نهائي، مجدداً في الوقت ذاته رفضه لأي تدخل.",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got,
         [
@@ -731,7 +734,7 @@ fn kana_subject_with_an_apposition() {
     let q = quotes(&[
         "وكان معالي عبدالله بن سالم الكتبي، وزير الاقتصاد، قد أكد في وقت سابق أن الدولة تستهدف جذب 40 مليون نزيل فندقي بحلول عام 2031.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [(
@@ -826,10 +829,7 @@ fn the_object_after_the_name_is_not_the_subject() {
     let q = quotes(&[
         "في المقابل، اتهم عضو مجلس محافظة كركوك أحمد العبيدي الحكومة المحلية بالتقصير، قائلاً إن \"شبكات الصرف الصحي لم تُصلح منذ عشرين عاماً\".",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got,
         [
@@ -1005,10 +1005,7 @@ fn a_promise_joined_to_a_statement_reports_what_is_promised() {
     let q = quotes(&[
         "The housing minister, Tom Reeves, said the plan would be published in the spring and promised £1bn for new council homes.",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got,
         [
@@ -1141,7 +1138,7 @@ fn feminine_forms_of_verbs_ending_in_a_vowel() {
 #[test]
 fn how_ends_the_subject_and_opens_the_words() {
     let q = quotes(&["وفي غزة، روت المعلمة سهى الأغا كيف تحولت خيمتها إلى صف دراسي."]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(got, [("سهى الأغا", "كيف تحولت خيمتها إلى صف دراسي.")], "{q:?}");
 }
 
@@ -1176,7 +1173,7 @@ fn said_joined_to_a_verb_that_is_no_cue_has_the_sentence_subject() {
         "Commerce Secretary Laura Bennett declined to discuss specific measures but said in an interview that the administration would use every tool.",
         "Rep. Mark Foster, a Republican from Ohio who chairs the House select committee on China, welcomed the move but said it came too late.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [
@@ -1193,7 +1190,7 @@ fn stressing_the_need_for_something_reports_it() {
         "واعتبر الخبير مارك زيادة أن الخطة خطوة في الاتجاه الصحيح، لكنه شدد على ضرورة «إنشاء الهيئة الناظمة فوراً».",
         "وأكد على أهمية التعاون بين الوزارات.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [
@@ -1222,7 +1219,7 @@ fn speaking_of_something_reports_what_follows_an() {
         "وتحدث المزارع عباس كاظم عن خسارته محصول الحنطة للعام الثالث.",
         "وتحدث الوزير إلى الصحفيين في المطار.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         [
@@ -1291,7 +1288,7 @@ fn english_words_before_an_inverted_said_belong_to_the_subject_after_it() {
         "Exports fell for a third month, said the officials, who asked not to be named.",
         "His sister, Maya Haddad, said the road had been closed since dawn.",
     ]);
-    let got: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.3.as_str())).collect();
+    let got: Vec<(&str, &str)> = speaker_text(&q);
     assert_eq!(
         got,
         vec![
@@ -1353,10 +1350,7 @@ fn an_english_plea_appeal_or_warning_reports_what_it_asks_for() {
         "The charity's director, Sam Okoye, renewed his call for donors to give blankets.",
         "The council made a decision to close the road.",
     ]);
-    let got: Vec<(&str, &str, &str)> = q
-        .iter()
-        .map(|x| (x.0.as_str(), x.2.as_str(), x.3.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> = speaker_cue_text(&q);
     assert_eq!(
         got,
         vec![
