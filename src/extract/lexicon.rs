@@ -170,6 +170,10 @@ lexicon! {
     groups => "groups.txt";
     /// Anonymous-source heads.
     anonymous => "anonymous.txt";
+    /// Quantifiers that make a subject a group (`عدد من السكان`).
+    ar_quantifiers => "ar_quantifiers.txt";
+    /// Words that alone are never a speaker (`ما`, `لي`).
+    ar_not_subjects => "ar_not_subjects.txt";
     /// Words that end a speaker phrase.
     np_stops => "np_stops.txt";
     /// Site furniture words.

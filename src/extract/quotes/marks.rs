@@ -221,6 +221,11 @@ impl<'a> Finder<'a> {
                 | "vs"
                 | "u.s"
                 | "د"
-        ) || (self.t.fold(i).chars().count() == 1 && self.t.fold(i).chars().all(|c| c.is_ascii_alphabetic()))
+        ) || {
+            // `J.`, and the one-letter Arabic titles `د.` (doctor), `م.`
+            // (engineer), `أ.` (professor): no Arabic word is one letter long.
+            let mut cs = self.t.fold(i).chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_ascii_alphabetic() || ('\u{0621}'..='\u{064A}').contains(&c))
+        }
     }
 }

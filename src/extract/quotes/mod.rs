@@ -817,6 +817,20 @@ impl<'a> Finder<'a> {
                     Some(m) => (m, at + 1),
                     None => self.ar_subject(at + 1, s1),
                 };
+                // `بحسب ما أفاد به X`: the verb of an "according to" cue,
+                // which reports for it.
+                if at >= 2 && matches!(self.t.fold(at - 1), "ما" | "لما") && {
+                    let f = self.t.fold(at - 2);
+                    let lex = lexicon();
+                    lex.ar_according.contains(f)
+                        || strip_conjunction(f).is_some_and(|w| lex.ar_according.contains(w))
+                } {
+                    return None;
+                }
+                // `وقال تعالى: «…»`: a citation of scripture, nobody's news.
+                if self.is_arabic(at) && self.cites_scripture(at + 1, s1.min(at + 6)) {
+                    return None;
+                }
                 mention = m;
                 // `نقلت وكالة X عن Y قوله إن …`: Y speaks, X is the channel.
                 let relay = lexicon().ar_relay_verbs.contains(self.t.fold(at))

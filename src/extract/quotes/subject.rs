@@ -20,12 +20,56 @@ impl<'a> Finder<'a> {
         let stop = |j: usize| {
             let tok = self.t.toks[j];
             let f = self.t.fold(j);
+            if self.title_dot(j) {
+                return false;
+            }
             !tok.is_word()
                 || (lex.np_stops.contains(f) && !self.ali_the_name(j, from, s1))
                 || self.is_complementiser(j)
                 || self.is_cue_word(f)
                 || !self.is_arabic(j)
         };
+        let mut from = from;
+        // `بحسب ما نقلته وكالة …`, `وفقا لما ذكرته الصحيفة`: `ما` and its
+        // verb stand before the subject.
+        if from + 2 < s1 && matches!(self.t.fold(from), "ما" | "لما") && self.t.toks[from + 1].is_word()
+        {
+            from += 2;
+        }
+        // `بحسب ما أفاد به مدير الجمعية …`: the resumptive `به` of `ما`
+        // stands between the verb and its subject.
+        if from >= 2
+            && from < s1
+            && matches!(self.t.fold(from), "به" | "بها" | "عنه" | "عنها")
+            && matches!(self.t.fold(from - 2), "ما" | "لما" | "بما" | "كما" | "حسبما")
+        {
+            from += 1;
+        }
+        // `وقال له الرئيس`, `قال لي الدكتور …`: the addressee comes first.
+        if from + 1 < s1
+            && matches!(self.t.fold(from), "لي" | "لنا" | "له" | "لها" | "لهم")
+            && Self::is_definite(self.t.fold(from + 1))
+        {
+            from += 1;
+        }
+        // `عدد من السكان`, `بعض المسؤولين`: a part of a group speaks as a
+        // group, named with the whole phrase.
+        if from + 2 < s1 && lexicon().ar_quantifiers.contains(self.t.fold(from)) {
+            let rest = if self.t.fold(from + 1) == "من" {
+                from + 2
+            } else {
+                from + 1
+            };
+            let (_, end) = self.ar_subject(rest, s1);
+            if end > rest {
+                let mention = Mention {
+                    name: Some(self.text_of(from, end)),
+                    kind: Some(SpeakerKind::Group),
+                    ..Mention::default()
+                };
+                return (mention, end);
+            }
+        }
         let mut end = from;
         while end < s1 && end - from < 12 && !stop(end) {
             end += 1;
@@ -135,6 +179,27 @@ impl<'a> Finder<'a> {
         (mention, np_end)
     }
 
+    /// The dot of a one-letter Arabic title before a name (`د. هيا العواد`,
+    /// `م. خالد`): part of the subject phrase, not a sentence end.
+    pub(super) fn title_dot(&self, j: usize) -> bool {
+        self.t.toks[j].punct() == Some('.')
+            && j > 0
+            && j + 1 < self.t.len()
+            && self.t.toks[j + 1].is_word()
+            && self.is_arabic(j - 1)
+            && self.is_abbreviation(j - 1)
+    }
+
+    /// `قال تعالى`, `قال الله سبحانه`, `قال رسول الله صلى الله عليه وسلم`:
+    /// a citation of scripture or of the Prophet among tokens `a..b`.
+    pub(super) fn cites_scripture(&self, a: usize, b: usize) -> bool {
+        (a..b.min(self.t.len())).any(|k| {
+            let f = self.t.fold(k);
+            matches!(f, "تعالي" | "وتعالي" | "سبحانه")
+                || (f == "صلي" && k + 1 < self.t.len() && self.t.fold(k + 1) == "الله")
+        })
+    }
+
     /// One past the last token of `name` among tokens `from..end`.
     pub(super) fn name_end(&self, from: usize, end: usize, name: &str) -> Option<usize> {
         let last = name.split_whitespace().last()?;
@@ -235,6 +300,22 @@ impl<'a> Finder<'a> {
     pub(super) fn ar_phrase(&self, a: usize, b: usize) -> Mention {
         let lex = lexicon();
         let f0 = self.t.fold(a);
+        // No one: a lone function word (`بحسب ما`, `ذكر لي`, `علق بقوله`)
+        // and the formulas that cite scripture (`قال تعالى`, `صلى الله عليه
+        // وسلم`), which are citations, not a speaker's words.
+        if (b == a + 1 && lex.ar_not_subjects.contains(f0)) || self.cites_scripture(a, b) {
+            return Mention::default();
+        }
+        // `وقال سموه`, `وأكد معاليها`: an honorific pronoun stands for the
+        // person as he or she does.
+        if b == a + 1
+            && let Some(g) = honorific_pronoun(f0)
+        {
+            return Mention {
+                pronoun: Some(Pronoun::Person(g)),
+                ..Mention::default()
+            };
+        }
         let named = |kind| Mention {
             name: Some(self.text_of(a, b.min(a + 6))),
             kind: Some(kind),
@@ -294,11 +375,20 @@ impl<'a> Finder<'a> {
         });
         // The name follows the last title that is followed by a name-like
         // word (`… اللواء تشارلز هوبر`; not the `الملك` of `عبد الملك`).
-        let honorific = (a..b)
-            .rev()
-            .find(|&k| lex.honorifics.contains(self.t.fold(k)) && k + 1 < b && self.name_like(k + 1));
+        // (`د. هيا العواد`: a one-letter title's dot stands between them.)
+        let after_title = |k: usize| {
+            if k + 1 < b && self.title_dot(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            }
+        };
+        let honorific = (a..b).rev().find(|&k| {
+            let n = after_title(k);
+            (lex.honorifics.contains(self.t.fold(k)) || n == k + 2) && n < b && self.name_like(n)
+        });
         let name_start = match honorific {
-            Some(h) => Some(h + 1),
+            Some(h) => Some(after_title(h)),
             // A given name the list does not have, before a listed one that is
             // the father's name (`وزير المالية جبريل إبراهيم`): the name
             // starts one word earlier when that word follows the role.
@@ -982,4 +1072,16 @@ fn en_pronoun(f: &str) -> Option<Pronoun> {
         "they" | "we" => Some(Pronoun::Plural),
         _ => None,
     }
+}
+
+/// `سموه` "his highness", `معاليها` "her excellency", `سماحته`, `فضيلته`,
+/// `فخامته`, `سعادته`, `دولته`: a pronoun of respect, with its gender.
+fn honorific_pronoun(folded: &str) -> Option<Agreement> {
+    const STEMS: [&str; 7] = ["سمو", "معالي", "سماحت", "فضيلت", "فخامت", "سعادت", "دولت"];
+    let (stem, g) = if let Some(st) = folded.strip_suffix("ها") {
+        (st, Agreement::Female)
+    } else {
+        (folded.strip_suffix('ه')?, Agreement::Male)
+    };
+    STEMS.contains(&stem).then_some(g)
 }

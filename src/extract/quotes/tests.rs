@@ -1359,3 +1359,79 @@ fn an_english_plea_appeal_or_warning_reports_what_it_asks_for() {
         ]
     );
 }
+
+#[test]
+fn a_one_letter_title_and_its_dot_stand_before_the_name() {
+    let q = quotes(&[
+        "وقالت وكيلة الوزارة للتعليم د. هيا العواد إن المشهد رائع.",
+        "وحذر م. سامي الحداد من تأخر المشروع، مؤكدا أن العمل مستمر.",
+    ]);
+    let who = speakers_of(&q);
+    assert_eq!(who[0], ("هيا العواد", Some(SpeakerKind::Person)), "{q:?}");
+    assert!(who[1..].iter().all(|w| w.0 == "سامي الحداد"), "{q:?}");
+}
+
+#[test]
+fn what_a_source_reported_is_said_by_the_subject_after_ma() {
+    let q = quotes(&["وبدأ العمل، بحسب ما أفاد به مدير الجمعية خالد المطيري، في الموعد."]);
+    let who = speakers_of(&q);
+    assert_eq!(who, [("خالد المطيري", Some(SpeakerKind::Person))], "{q:?}");
+}
+
+#[test]
+fn a_lone_function_word_or_addressee_is_no_speaker() {
+    // `قال لي` "he told me": the addressee; `ذكر ما` "mentioned what".
+    let q = quotes(&["وقال له الوزير إن الخطة جاهزة.", "وذكر لي أن الطريق مغلق."]);
+    for (name, ..) in &q {
+        assert!(!matches!(name.as_str(), "له" | "لي" | "ما"), "{q:?}");
+    }
+    assert_eq!(q[0].0, "الوزير", "{q:?}");
+}
+
+#[test]
+fn a_part_of_a_group_speaks_as_the_group() {
+    let q = quotes(&[
+        "وأكد عدد من سكان الحي أن المياه انقطعت.",
+        "وقال بعض المسؤولين إن الطريق سيفتح.",
+    ]);
+    let who = speakers_of(&q);
+    assert_eq!(
+        who,
+        [
+            ("عدد من سكان الحي", Some(SpeakerKind::Group)),
+            ("بعض المسؤولين", Some(SpeakerKind::Group))
+        ],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn an_honorific_pronoun_stands_for_the_person_speaking() {
+    let q = quotes(&[
+        "وقال أمير المنطقة الأمير فيصل بن خالد إن المشروع يخدم الأهالي.",
+        "وأكد سموه أن العمل سينتهي قريبا.",
+        "وقالت الوزيرة سارة الأحمد إن الخطة جاهزة، وأكدت معاليها أن التمويل متوفر.",
+    ]);
+    let who: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        who,
+        ["فيصل بن خالد", "فيصل بن خالد", "سارة الأحمد", "سارة الأحمد"],
+        "{q:?}"
+    );
+}
+
+#[test]
+fn a_citation_of_scripture_is_no_speakers_words() {
+    let q = quotes(&[
+        "وقال الشيخ أحمد الزهراني إن الصبر واجب.",
+        "قال تعالى: «وبشر الصابرين».",
+        "وقال رسول الله صلى الله عليه وسلم: «الدين النصيحة».",
+    ]);
+    assert!(
+        q.iter().all(|x| !matches!(x.0.as_str(), "تعالى" | "صلى الله")),
+        "{q:?}"
+    );
+    // Only the sheikh's `قال` reports words: neither of the citations does.
+    assert_eq!(q.iter().filter(|x| x.2.ends_with("قال")).count(), 1, "{q:?}");
+    assert_eq!(q[0].0, "أحمد الزهراني", "{q:?}");
+}
