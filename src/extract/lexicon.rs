@@ -178,6 +178,8 @@ lexicon! {
     np_stops => "np_stops.txt";
     /// Site furniture words.
     furniture => "furniture.txt";
+    /// Month and weekday names: the words of a dateline.
+    date_words => "date_words.txt";
     /// Last words of photo credits.
     credits => "credits.txt";
     /// Words that show a woman: titles, gendered role words, given names.

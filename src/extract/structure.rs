@@ -31,6 +31,8 @@ pub struct Structure {
 
 /// A heading is at most this many words.
 const HEADING_MAX_WORDS: usize = 9;
+/// The same for a line in Latin script.
+const HEADING_MAX_WORDS_LATIN: usize = 12;
 /// A line longer than this (in chars) is never a heading or byline.
 const HEADING_MAX_CHARS: usize = 80;
 
@@ -38,6 +40,9 @@ const HEADING_MAX_CHARS: usize = 80;
 enum Kind {
     Furniture,
     Candidate,
+    /// A body line that may be a heading when it stands between two body
+    /// lines (a longer English heading, a question); never furniture.
+    BodyOrHeading,
     Body,
 }
 
@@ -63,17 +68,21 @@ pub fn parse(text: &str, default_dir: Direction) -> Structure {
     for (i, &kind) in kinds.iter().enumerate().rev() {
         after[i] = (body_later, next_body);
         match kind {
-            Kind::Body => (body_later, next_body) = (true, true),
+            Kind::Body | Kind::BodyOrHeading => (body_later, next_body) = (true, true),
             Kind::Candidate => next_body = false,
             Kind::Furniture => {}
         }
     }
     let mut seen_body = false;
+    let mut last_was_body = false;
     let mut sections = vec![Section::default()];
     for (i, (&span, &kind)) in rest.iter().zip(&kinds).enumerate() {
         let (body_later, next_is_body) = after[i];
         let role = match kind {
             Kind::Furniture => None,
+            Kind::BodyOrHeading if last_was_body && next_is_body && !is_credit(span.of(text)) => {
+                Some(ParagraphRole::Heading)
+            }
             // Short lines before any body text are bylines and datelines.
             Kind::Candidate if !seen_body && is_credit_or_short(span.of(text)) && body_later => None,
             Kind::Candidate if seen_body && next_is_body && !is_credit(span.of(text)) => {
@@ -86,8 +95,10 @@ pub fn parse(text: &str, default_dir: Direction) -> Structure {
         };
         let Some(role) = role else {
             out.boilerplate.push(span);
+            last_was_body = false;
             continue;
         };
+        last_was_body = role == ParagraphRole::Body;
         let span = if role == ParagraphRole::Heading {
             strip_list_marker(text, span)
         } else {
@@ -231,12 +242,77 @@ fn classify(line: &str) -> Kind {
     }
     let words = line.split_whitespace().count();
     let trimmed = line.trim_end();
+    // English headings run longer than Arabic ones (`Almost 1.8 million
+    // potholes filled since de Blasio took office`) and may ask a question
+    // (`But First: What's a Superbug?`); Arabic body lines often end with no
+    // stop at all, so the Arabic bound stays tight and a question stays body
+    // (interviews ask them line by line).
     let stops = trimmed.ends_with(['.', '!', '?', '؟', '،', ',', '»', '”', '"', '…', '؛', ';']);
+    let latin = !line.chars().any(is_arabic_letter);
+    if latin
+        && words <= HEADING_MAX_WORDS_LATIN
+        && line.chars().count() <= HEADING_MAX_CHARS
+        && (words > HEADING_MAX_WORDS && !stops || trimmed.ends_with('?'))
+    {
+        return Kind::BodyOrHeading;
+    }
     if words <= HEADING_MAX_WORDS && line.chars().count() <= HEADING_MAX_CHARS && !stops {
+        // (Body, not furniture: its numbers stay.)
+        if is_date_line(line) {
+            return Kind::Body;
+        }
+        // `وقال إنه يحق للوافد …`: a sentence opened by a reporting verb
+        // is the words of someone, not a heading (and never furniture).
+        if opens_with_reporting_verb(line) {
+            return Kind::Body;
+        }
         Kind::Candidate
     } else {
         Kind::Body
     }
+}
+
+/// A dateline: month and weekday names and digits only, with one of each
+/// (`Feb. 21, 2019`, `الخميس 21 فبراير 2019م`).
+fn is_date_line(line: &str) -> bool {
+    let lex = lexicon();
+    let (mut digit, mut named) = (false, false);
+    for w in line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '/' | '-' | '.' | ':')) {
+        let w = w.trim_matches(|c: char| !is_alphanumeric(c));
+        if w.is_empty() {
+            continue;
+        }
+        if w.chars().all(|c| c.is_numeric()) {
+            digit = true;
+            continue;
+        }
+        // `2019م`, `1436هـ`: a year with its era letter.
+        let bare = w.trim_end_matches(['م', 'ه', 'ـ']);
+        if !bare.is_empty() && bare.chars().all(|c| c.is_numeric()) {
+            digit = true;
+            continue;
+        }
+        if !with_folded(w, |f| lex.date_words.contains(f)) {
+            return false;
+        }
+        named = true;
+    }
+    digit && named
+}
+
+/// The first word is an Arabic reporting verb with و/ف (`وقال`, `وأكد`,
+/// `فأوضح`).
+fn opens_with_reporting_verb(line: &str) -> bool {
+    let Some(first) = line.split_whitespace().next() else {
+        return false;
+    };
+    let lex = lexicon();
+    // Only with و/ف: bare, many are also nouns that open headings (`نقل
+    // الجثمان` "the transfer", `صرح مختلف` "a different edifice").
+    with_folded_word(first, |f| {
+        f.strip_prefix(['و', 'ف'])
+            .is_some_and(|bare| lex.ar_verbs.contains(bare) && !lex.ar_verbs.is_marked(bare))
+    })
 }
 
 /// A line made only of furniture words and symbols, a rule (`___`,
@@ -280,6 +356,28 @@ fn is_credit(line: &str) -> bool {
         .last()
         .map(|w| with_folded_word(w, |f| lexicon().credits.contains(f)))
         .unwrap_or(false)
+        || has_credit_label(line)
+}
+
+/// A credit label anywhere in a short line: `Photo by Joan Bardeletti`,
+/// `Fernando Caudevilla, aka DoctorX. Photo: Joseph Cox`, `تصوير: …`.
+fn has_credit_label(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let w = w.trim_start_matches(['(', '[']);
+        let (label, colon) = match w.strip_suffix(':') {
+            Some(l) => (l, true),
+            None => (w, false),
+        };
+        let english = ["photo", "photos", "photograph", "image", "illustration", "credit"]
+            .iter()
+            .any(|l| label.eq_ignore_ascii_case(l));
+        let by = words.peek().is_some_and(|n| n.eq_ignore_ascii_case("by"));
+        if (english && (colon || by)) || (colon && matches!(label, "تصوير" | "عدسة")) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Bylines and datelines (`الجزيرة - الرياض:`) and credits.
@@ -428,6 +526,63 @@ mod tests {
         let s = parse(text, Direction::Ltr);
         assert!(s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading));
         assert_eq!(s.boilerplate[0].of(text), "West Merica Police");
+    }
+
+    #[test]
+    fn a_credit_label_anywhere_in_a_caption_is_no_heading() {
+        let text = "Title\n\nThe market opened at dawn.\n\nPhoto by Jane Doe\n\nTraders came early.\n\nA trader, aka Sam. Photo: John Roe\n\nPrices rose.\n\nتصوير: سامي الحداد\n\nAnd fell again.";
+        let s = parse(text, Direction::Ltr);
+        assert!(
+            s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading),
+            "{s:?}"
+        );
+        assert_eq!(s.boilerplate.len(), 3);
+    }
+
+    #[test]
+    fn a_dateline_is_no_heading() {
+        let text = "Title\n\nThe council met.\n\nFeb. 21, 2019\n\nIt voted.\n\nالخميس 21 فبراير 2019م\n\nوانتهى الاجتماع.";
+        let s = parse(text, Direction::Ltr);
+        assert!(
+            s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading),
+            "{s:?}"
+        );
+        // A heading with a number and other words stays one.
+        let text = "Title\n\nThe council met.\n\nAlmost 1.8 million potholes filled\n\nIt voted.";
+        let s = parse(text, Direction::Ltr);
+        assert!(s.paragraphs.iter().any(|p| p.role == ParagraphRole::Heading));
+    }
+
+    #[test]
+    fn a_longer_english_heading_or_a_question_between_body_lines_is_a_heading() {
+        let text = "Title\n\nThe city fixes roads.\n\nRock salt on icy streets can cause mayhem below them\n\nWhen salt melts ice, water seeps down.\n\nSo, where do people learn how to fix these issues?\n\nMany learn at a training center.\n\nThe Ox-Bow Incident by William A. Wellman in the year 1943";
+        let s = parse(text, Direction::Ltr);
+        let headings: Vec<&str> = s
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == ParagraphRole::Heading)
+            .map(|p| p.span.of(text))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "Rock salt on icy streets can cause mayhem below them",
+                "So, where do people learn how to fix these issues?"
+            ]
+        );
+        // The longer last line is kept as body, not set aside.
+        assert!(s.boilerplate.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn a_line_opened_by_a_reporting_verb_is_body() {
+        let text = "عنوان\n\nبدأ العمل بالنظام الجديد.\n\nوقال إنه يحق للوافد نقل الكفالة في الحالات التالية\n\nأولا إذا تأخر الراتب.";
+        let s = parse(text, Direction::Rtl);
+        assert!(
+            s.paragraphs.iter().all(|p| p.role != ParagraphRole::Heading),
+            "{s:?}"
+        );
+        assert!(s.boilerplate.is_empty(), "{s:?}");
     }
 
     #[test]
