@@ -13,6 +13,20 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// A message on stderr, its controls made visible (a file name or a record
+/// field may hold escape sequences), and never a panic: `eprintln!` panics
+/// when stderr is full or closed, and then there is nowhere left to say it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let message = format!($($arg)*);
+        let _ = writeln!(
+            io::stderr(),
+            "{}",
+            rawi::sanitize::for_terminal_line(&message, rawi::sanitize::Hidden::Show)
+        );
+    }};
+}
 use rawi::source::{self, Document, InputError, Loaded};
 use rawi::{Article, analyze};
 
@@ -156,11 +170,18 @@ pub fn run() -> i32 {
             &paths,
         ),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "rawi", &mut io::stdout());
-            Ok(0)
+            // Into a buffer first: `generate` panics on a write error (a
+            // closed pipe, a full disk); writing it ourselves returns one.
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "rawi", &mut buf);
+            io::stdout()
+                .write_all(&buf)
+                .and_then(|()| io::stdout().flush())
+                .map(|()| 0)
         }
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut io::stdout())
+            .and_then(|()| io::stdout().flush())
             .map(|()| 0),
         None => reader(&cli),
     };
@@ -199,7 +220,7 @@ fn reader(cli: &Cli) -> io::Result<i32> {
 
     let (plus, paths) = split_plus(&cli.paths);
     if let Err(why) = crate::tui::terminal::check_terminal_for(paths.iter().any(|p| p == "-")) {
-        eprintln!("rawi: {why}");
+        say!("rawi: {why}");
         return Ok(2);
     }
     let settings = crate::tui::settings::load(cli.config.as_deref());
@@ -243,14 +264,14 @@ fn reader(cli: &Cli) -> io::Result<i32> {
                 warnings,
             }) => {
                 for w in &warnings {
-                    eprintln!("rawi: warning: {w}");
+                    say!("rawi: warning: {w}");
                 }
                 errors.extend(errs.iter().map(InputError::to_string));
                 if documents.is_empty() {
                     for e in &errors {
-                        eprintln!("rawi: {e}");
+                        say!("rawi: {e}");
                     }
-                    eprintln!("rawi: {path}: no article to read");
+                    say!("rawi: {path}: no article to read");
                     return Ok(2);
                 }
                 if documents.len() == 1 {
@@ -260,15 +281,15 @@ fn reader(cli: &Cli) -> io::Result<i32> {
                 }
             }
             Err(e) => {
-                eprintln!("rawi: {e}");
+                say!("rawi: {e}");
                 return Ok(2);
             }
         },
         [] => {
             for e in &errors {
-                eprintln!("rawi: {e}");
+                say!("rawi: {e}");
             }
-            eprintln!("rawi: no article files in {}", paths.join(" "));
+            say!("rawi: no article files in {}", paths.join(" "));
             return Ok(2);
         }
         _ => None,
@@ -276,7 +297,7 @@ fn reader(cli: &Cli) -> io::Result<i32> {
     let mut shell = match single {
         Some(doc) => {
             for e in &errors {
-                eprintln!("rawi: {e}");
+                say!("rawi: {e}");
             }
             let state = state_path
                 .as_deref()
@@ -374,10 +395,10 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
                 continue;
             };
             for w in &outcome.warnings {
-                eprintln!("rawi: warning: {w}");
+                say!("rawi: warning: {w}");
             }
             for e in &outcome.errors {
-                eprintln!("rawi: {e}");
+                say!("rawi: {e}");
                 code = 2;
             }
             let one = single && outcome.articles.len() == 1;
@@ -407,7 +428,8 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
             }
         }
         if progress {
-            eprint!(
+            let _ = write!(
+                io::stderr(),
                 "\rrawi: analysed {}/{} files",
                 (c * chunk + group.len()).min(paths.len()),
                 paths.len()
@@ -415,7 +437,7 @@ fn extract(format: Format, paths: &[String]) -> io::Result<i32> {
         }
     }
     if progress {
-        eprintln!();
+        let _ = writeln!(io::stderr());
     }
     if format == Format::Json && !single {
         writeln!(out, "{}", if array_open { "\n]" } else { "[]" })?;
@@ -485,10 +507,10 @@ fn extract_selected(
     for path in paths {
         let outcome = process(path);
         for w in &outcome.warnings {
-            eprintln!("rawi: warning: {w}");
+            say!("rawi: warning: {w}");
         }
         for e in &outcome.errors {
-            eprintln!("rawi: {e}");
+            say!("rawi: {e}");
             code = 2;
         }
         for a in &outcome.articles {
@@ -525,7 +547,7 @@ fn extract_selected(
     }
     out.flush()?;
     if let (Some(name), false) = (speaker, found) {
-        eprintln!(
+        say!(
             "rawi: no speaker named {}",
             rawi::sanitize::for_terminal_line(name, rawi::sanitize::Hidden::Show)
         );

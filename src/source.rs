@@ -44,13 +44,32 @@ impl Document {
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             source: source.into(),
-            text: text.into(),
+            text: lone_cr_to_lf(text.into()),
             url: None,
             date: None,
             lang: None,
             origin: None,
         }
     }
+}
+
+/// Old Mac files end their lines with a lone CR: each becomes a LF (one
+/// byte for one, so every offset into the text stays the same); CRLF is
+/// left as it is.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Why an input could not be read.
@@ -382,6 +401,17 @@ pub fn load_record(path: &str, source: &str, origin: Origin) -> Result<Document,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_cr_line_ends_are_line_breaks() {
+        let l = load_bytes("mac.txt", b"Title\r\rFirst paragraph here.\r\rSecond one.\r").unwrap();
+        let a = crate::analyze(l.documents.into_iter().next().unwrap());
+        let paragraphs: Vec<&str> = a.paragraphs.iter().map(|p| a.slice(p.span)).collect();
+        assert_eq!(paragraphs, ["Title", "First paragraph here.", "Second one."]);
+        // CRLF stays as it is.
+        let l = load_bytes("dos.txt", b"Title\r\n\r\nBody.\r\n").unwrap();
+        assert_eq!(l.documents[0].text, "Title\r\n\r\nBody.\r\n");
+    }
 
     #[test]
     fn plain_text_is_one_document() {

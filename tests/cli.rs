@@ -305,3 +305,67 @@ fn help_version_completions_and_man_come_from_the_cli_definition() {
         "{page}"
     );
 }
+
+/// A file name with an escape sequence reaches stderr only with its
+/// controls made visible.
+#[test]
+fn a_file_name_with_an_escape_sequence_never_reaches_stderr_raw() {
+    let p = temp("bin\u{1b}]0;PWNED\u{7}.txt", b"T\0");
+    let out = rawi(&["extract", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.stderr.contains(&0x07));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PWNED"));
+}
+
+/// Write errors are clean exits: a closed pipe is 0, a full device 2,
+/// never a panic (101).
+#[test]
+fn write_errors_are_clean_exits_not_panics() {
+    for _ in 0..10 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rawi"))
+            .args(["completions", "bash"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader of the pipe is gone
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+            .args(["completions", "bash"])
+            .stdout(full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let nul = temp("nul.txt", b"T\0");
+        let out = Command::new(env!("CARGO_BIN_EXE_rawi"))
+            .args(["extract", nul.to_str().unwrap()])
+            .stderr(full())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+    }
+}
+
+/// Old Mac files: a lone CR ends a line.
+#[test]
+fn lone_cr_line_ends_make_paragraphs() {
+    let p = temp("mac.txt", b"Title\r\rFirst paragraph here.\r\rSecond one.\r");
+    let out = rawi(&["extract", "--format", "json", p.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Title");
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 3);
+}
