@@ -265,8 +265,10 @@ pub fn default_file_name(source: &str, format: Format) -> String {
         .unwrap_or("article");
     let stem: String = stem
         .chars()
-        .map(|c| if c.is_control() || c == '/' { '_' } else { c })
+        .filter(|&c| !crate::sanitize::is_unsafe_in_file_name(c))
+        .map(|c| if c == '/' { '_' } else { c })
         .collect();
+    let stem = if stem.trim().is_empty() { "article" } else { &stem };
     format!("{stem}-selection.{}", format.extension())
 }
 
@@ -370,5 +372,17 @@ mod tests {
             "000_9237d8f2f57de89b-selection.json"
         );
         assert_eq!(default_file_name("-", Format::Markdown), "article-selection.md");
+    }
+
+    #[test]
+    fn default_names_hold_no_control_or_bidi_control() {
+        // `evil\u{202E}txt.exe` would show as `evilexe.txt` reversed.
+        let name = default_file_name("in/evil\u{202E}gpj\u{2066}x\u{200F}\u{1b}[31m.txt", Format::Json);
+        assert_eq!(name, "evilgpjx[31m-selection.json");
+        assert!(!name.chars().any(crate::sanitize::is_unsafe_in_file_name));
+        assert_eq!(
+            default_file_name("\u{202E}\u{200B}.txt", Format::Text),
+            "article-selection.txt"
+        );
     }
 }

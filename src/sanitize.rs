@@ -139,6 +139,14 @@ const CAN: char = '\u{18}';
 const SUB: char = '\u{1A}';
 const C1_ST: char = '\u{9C}';
 
+/// True for a character that no file name written by rawi may hold: C0 and
+/// C1 controls (`\t`, `\n` included), bidi embeddings, overrides, isolates
+/// and marks, zero-width and other invisible format characters. (A name with
+/// U+202E shows reversed in every file manager.)
+pub fn is_unsafe_in_file_name(c: char) -> bool {
+    matches!(c, '\t' | '\n') || is_hidden(c, false)
+}
+
 /// True for characters that are removed or shown as placeholders, apart
 /// from `\t`/`\n` (always kept by the scanner) and the line separators.
 fn is_hidden(c: char, keep_bidi_format: bool) -> bool {

@@ -29,6 +29,21 @@ pub fn write_atomic(dest: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
     } else {
         std::env::current_dir()?.join(dest)
     };
+    // Names on disk hold no control or bidi-control character, whatever was
+    // typed or pasted at the prompt.
+    if let Some(c) = dest
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.chars().find(|&c| crate::sanitize::is_unsafe_in_file_name(c)))
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the file name holds the invisible or control character U+{:04X}",
+                c as u32
+            ),
+        ));
+    }
     if overwrite == Overwrite::Never && fs::symlink_metadata(&dest).is_ok() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
@@ -86,6 +101,15 @@ mod tests {
         let p = write_atomic(&d.join("out.json"), b"{}", Overwrite::Never).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"{}");
         assert_eq!(fs::read_dir(&d).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_name_with_a_bidi_control_is_refused_and_nothing_is_written() {
+        let d = dir("bidi");
+        let e = write_atomic(&d.join("sel\u{202E}nosj.md"), b"{}", Overwrite::Never).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("U+202E"), "{e}");
+        assert_eq!(fs::read_dir(&d).unwrap().count(), 0);
     }
 
     #[test]
