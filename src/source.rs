@@ -72,6 +72,67 @@ fn lone_cr_to_lf(text: String) -> String {
     out
 }
 
+/// Parses JSON; one lone surrogate escape (`"\ud800"`) does not reject the
+/// whole text: it becomes U+FFFD, with a warning.
+fn parse_json(source: &str, text: &str, warnings: &mut Vec<String>) -> serde_json::Result<Value> {
+    serde_json::from_str::<Value>(text).or_else(|e| match replace_lone_surrogates(text) {
+        Some((fixed, n)) => {
+            warnings.push(format!(
+                "{source}: {n} lone surrogate escape{} decoded as U+FFFD",
+                if n == 1 { "" } else { "s" }
+            ));
+            serde_json::from_str::<Value>(&fixed)
+        }
+        None => Err(e),
+    })
+}
+
+/// JSON text with every lone UTF-16 surrogate escape (`\ud800` without its
+/// pair, or a stray `\udc00`) replaced by `\ufffd`, and how many there were;
+/// `None` when there is none. (serde_json rejects the whole document for one.)
+fn replace_lone_surrogates(json: &str) -> Option<(String, usize)> {
+    let b = json.as_bytes();
+    let hex_at = |i: usize| -> Option<u16> {
+        let h = b.get(i + 2..i + 6)?;
+        u16::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+    };
+    let escape_at = |i: usize| b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u');
+    let mut out = String::with_capacity(json.len());
+    let (mut n, mut copied, mut i, mut backslashes) = (0, 0, 0, 0usize);
+    while i < b.len() {
+        if b[i] == b'\\'
+            && backslashes % 2 == 0
+            && escape_at(i)
+            && let Some(u) = hex_at(i)
+        {
+            let high = (0xD800..0xDC00).contains(&u);
+            let low = (0xDC00..0xE000).contains(&u);
+            let paired =
+                high && escape_at(i + 6) && hex_at(i + 6).is_some_and(|v| (0xDC00..0xE000).contains(&v));
+            if paired {
+                i += 12;
+                backslashes = 0;
+                continue;
+            }
+            if high || low {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                n += 1;
+                i += 6;
+                copied = i;
+                backslashes = 0;
+                continue;
+            }
+        }
+        backslashes = if b[i] == b'\\' { backslashes + 1 } else { 0 };
+        i += 1;
+    }
+    (n > 0).then(|| {
+        out.push_str(&json[copied..]);
+        (out, n)
+    })
+}
+
 /// Why an input could not be read.
 #[derive(Debug)]
 pub enum InputError {
@@ -224,7 +285,7 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
                 continue;
             }
             let at = format!("{source}:{}", i + 1);
-            match serde_json::from_str::<Value>(line) {
+            match parse_json(&at, line, &mut loaded.warnings) {
                 Ok(v) => {
                     let before = loaded.documents.len();
                     records(&at, &v, &mut loaded);
@@ -242,7 +303,7 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
             }
         }
     } else if json {
-        match serde_json::from_str::<Value>(&text) {
+        match parse_json(source, &text, &mut loaded.warnings) {
             Ok(v) => records(source, &v, &mut loaded),
             Err(e) => loaded.errors.push(InputError::Record {
                 source: source.to_string(),
@@ -401,6 +462,19 @@ pub fn load_record(path: &str, source: &str, origin: Origin) -> Result<Document,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_surrogate_escape_keeps_every_record() {
+        let data =
+            r#"[{"title":"One","content":"a \ud800 b"},{"title":"Two","content":"ok \ud83d\ude00 \\ud800"}]"#;
+        let l = load_bytes("a.json", data.as_bytes()).unwrap();
+        assert!(l.errors.is_empty(), "{:?}", l.errors);
+        assert_eq!(l.documents.len(), 2);
+        assert!(l.documents[0].text.contains("a \u{FFFD} b"));
+        // A real pair and an escaped backslash are left alone.
+        assert!(l.documents[1].text.contains("ok \u{1F600} \\ud800"));
+        assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    }
 
     #[test]
     fn lone_cr_line_ends_are_line_breaks() {
