@@ -242,6 +242,11 @@ fn reader(cli: &Cli) -> io::Result<i32> {
         _ => At::Saved,
     };
     let state_path = rawi::state::default_path();
+    if state_path.is_none() {
+        say!(
+            "rawi: warning: neither XDG_STATE_HOME nor HOME is an absolute path: reading positions and marks are not saved"
+        );
+    }
     // Lay the article out for the real size from the start, so a restored
     // place lands on the same row it was left at.
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

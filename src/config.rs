@@ -144,12 +144,16 @@ pub fn default_path() -> Option<PathBuf> {
     xdg_dir("XDG_CONFIG_HOME", ".config").map(|d| d.join("rawi").join("config.toml"))
 }
 
-/// `$VAR` if it is an absolute path, else `$HOME/<fallback>`.
+/// `$VAR` if it is an absolute path, else `$HOME/<fallback>` if `HOME` is
+/// absolute, else none: an empty or relative `HOME` would put the files in
+/// whatever folder rawi was started from.
 pub fn xdg_dir(var: &str, fallback: &str) -> Option<PathBuf> {
-    std::env::var_os(var)
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    std::env::var_os(var).and_then(absolute).or_else(|| {
+        std::env::var_os("HOME")
+            .and_then(absolute)
+            .map(|h| h.join(fallback))
+    })
 }
 
 /// Parses configuration text; `path` is only used in messages.

@@ -250,3 +250,31 @@ fn closing_the_terminal_while_rawi_draws_ends_it_without_a_panic() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// With an empty `HOME` and no XDG variables, rawi reads no config and
+/// writes no state (not into the folder it was started from), and says so.
+#[test]
+fn an_empty_home_means_no_state_file_and_a_warning() {
+    let dir = fresh("empty-home");
+    let env = [
+        ("HOME", std::path::PathBuf::new()),
+        ("XDG_STATE_HOME", std::path::PathBuf::new()),
+        ("XDG_CONFIG_HOME", std::path::PathBuf::new()),
+    ];
+    let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 24, 80, &dir, &env);
+    s.wait_text("Speakers 6");
+    s.type_keys("]]q");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    assert!(raw.contains("positions and marks are not saved"), "{raw:?}");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "nothing is written in the start folder: {left:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
