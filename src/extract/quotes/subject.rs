@@ -421,7 +421,10 @@ impl<'a> Finder<'a> {
                             && matches!(f, "في" | "فى")
                             && k + 1 < b
                             && Self::is_definite(self.t.fold(k + 1)))
-                        || (indefinite_role && f.ends_with('ي')))
+                        || (indefinite_role && f.ends_with('ي'))
+                        // `وكيل وزارة المياه لشؤون الكهرباء`: a word with the
+                        // preposition ل goes on with the role; no name starts so.
+                        || (seen_role && f.starts_with('ل') && !f.starts_with("ال") && !lex.first_names.contains(f)))
                     {
                         break;
                     }

@@ -1435,3 +1435,19 @@ fn a_citation_of_scripture_is_no_speakers_words() {
     assert_eq!(q.iter().filter(|x| x.2.ends_with("قال")).count(), 1, "{q:?}");
     assert_eq!(q[0].0, "أحمد الزهراني", "{q:?}");
 }
+
+#[test]
+fn an_unlisted_role_or_an_honorific_of_office_is_no_name() {
+    let q = quotes(&[
+        "وأكد وكيل وزارة المياه لشؤون الكهرباء أن الطلب ارتفع.",
+        "وأكد سماحة مفتي عام المملكة أن الوحدة واجبة.",
+    ]);
+    for (name, kind, ..) in &q {
+        assert_ne!(*kind, Some(SpeakerKind::Person), "{q:?}");
+        assert!(
+            !matches!(name.as_str(), "وكيل" | "سماحة" | "لشؤون الكهرباء"),
+            "{q:?}"
+        );
+    }
+    assert_eq!(q.len(), 2, "{q:?}");
+}
