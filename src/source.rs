@@ -211,45 +211,102 @@ pub struct Loaded {
 
 /// Reads a path (`-` is stdin) and splits it into documents.
 pub fn load_path(path: &str) -> Result<Loaded, InputError> {
+    let bytes = if path == "-" {
+        read_input(path, std::io::stdin().lock())?
+    } else {
+        let file = open_regular(Path::new(path), path)?;
+        read_input(path, file)?
+    };
+    load_bytes(path, &bytes)
+}
+
+/// Opens `path` for reading only if it is a regular file.
+///
+/// A FIFO, socket or device could block in `open` itself (a FIFO waits
+/// for a writer) or never end, and one such entry in a folder must not
+/// stall the others: the type is checked before opening, the open does not
+/// block, and the type is checked again on the opened file, so a file
+/// swapped in between is caught too.
+pub fn open_regular(path: &Path, source: &str) -> Result<std::fs::File, InputError> {
     let io = |error| InputError::Io {
-        source: path.to_string(),
+        source: source.to_string(),
         error,
     };
-    let mut buf = Vec::new();
-    if path == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT + 1)
-            .read_to_end(&mut buf)
-            .map_err(io)?;
-    } else {
-        let p = Path::new(path);
-        let meta = std::fs::metadata(p).map_err(io)?;
-        if meta.is_dir() {
-            return Err(InputError::Directory(path.to_string()));
-        }
-        // A FIFO, socket or device could block forever or never end.
-        if !meta.is_file() {
-            return Err(InputError::NotAFile(path.to_string()));
-        }
-        if meta.len() > MAX_INPUT {
-            return Err(InputError::TooLarge {
-                source: path.to_string(),
-                size: meta.len(),
-            });
-        }
-        std::fs::File::open(p)
-            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut buf))
-            .map_err(io)?;
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(InputError::Directory(source.to_string()));
     }
-    if buf.len() as u64 > MAX_INPUT {
+    if !meta.is_file() {
+        return Err(InputError::NotAFile(source.to_string()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(InputError::NotAFile(source.to_string()));
+    }
+    if meta.len() > MAX_INPUT {
         return Err(InputError::TooLarge {
-            source: path.to_string(),
-            size: buf.len() as u64,
+            source: source.to_string(),
+            size: meta.len(),
         });
     }
-    let bytes = buf;
-    load_bytes(path, &bytes)
+    Ok(file)
+}
+
+/// Bytes read per step of [`read_input`].
+const READ_CHUNK: usize = 64 * 1024;
+
+/// Reads a whole input of at most [`MAX_INPUT`] bytes, in steps, and stops
+/// at the first step that shows it is binary (a NUL byte outside UTF-16):
+/// a 1 GiB sparse file or an endless binary pipe costs one step, not its
+/// size.
+fn read_input(source: &str, mut reader: impl Read) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::new();
+    let mut checked = 0;
+    loop {
+        let at = buf.len();
+        buf.resize(at + READ_CHUNK, 0);
+        let n = loop {
+            match reader.read(&mut buf[at..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    return Err(InputError::Io {
+                        source: source.to_string(),
+                        error,
+                    });
+                }
+            }
+        };
+        buf.truncate(at + n);
+        if buf.len() as u64 > MAX_INPUT {
+            return Err(InputError::TooLarge {
+                source: source.to_string(),
+                size: buf.len() as u64,
+            });
+        }
+        // UTF-16 holds NUL bytes as halves of its units; `decode` checks it.
+        let utf16 = buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]);
+        if !utf16 && buf.len() >= 2 {
+            if let Some(i) = memchr::memchr(0, &buf[checked..]) {
+                return Err(InputError::Binary {
+                    source: source.to_string(),
+                    offset: checked + i,
+                });
+            }
+            checked = buf.len();
+        }
+        if n == 0 {
+            return Ok(buf);
+        }
+    }
 }
 
 /// Splits raw bytes from `source` into documents.
@@ -438,7 +495,7 @@ pub fn load_record(path: &str, source: &str, origin: Origin) -> Result<Document,
             size: origin.len,
         });
     }
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut file = open_regular(Path::new(path), path)?;
     file.seek(SeekFrom::Start(origin.offset)).map_err(io)?;
     let mut buf = Vec::new();
     file.take(origin.len).read_to_end(&mut buf).map_err(io)?;
@@ -575,6 +632,55 @@ mod tests {
             assert!(matches!(e, InputError::NotAFile(_)), "{e}");
         }
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Endless NUL bytes, counting how many were asked for.
+    struct Zeros(u64);
+
+    impl Read for Zeros {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            buf.fill(0);
+            self.0 += buf.len() as u64;
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn a_binary_input_is_refused_after_its_first_bytes() {
+        let mut zeros = Zeros(0);
+        let e = read_input("zeros", &mut zeros).unwrap_err();
+        assert!(matches!(e, InputError::Binary { offset: 0, .. }), "{e}");
+        assert!(zeros.0 <= READ_CHUNK as u64, "read {} bytes", zeros.0);
+        // A NUL after some text is found where it is, and no later.
+        let mut late = b"plain text\n".repeat(20_000);
+        late.push(0);
+        let mut reader = late.as_slice().chain(Zeros(0));
+        let e = read_input("late", &mut reader).unwrap_err();
+        assert!(matches!(e, InputError::Binary { offset: 220_000, .. }), "{e}");
+    }
+
+    #[test]
+    fn a_sparse_file_of_the_largest_size_is_refused_without_reading_it() {
+        let dir = std::env::temp_dir().join(format!("rawi-sparse-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("sparse.txt");
+        std::fs::File::create(&p).unwrap().set_len(MAX_INPUT).unwrap();
+        let file = open_regular(&p, "sparse.txt").unwrap();
+        let mut counted = CountingReader(file, 0);
+        let e = read_input("sparse.txt", &mut counted).unwrap_err();
+        assert!(matches!(e, InputError::Binary { offset: 0, .. }), "{e}");
+        assert!(counted.1 <= READ_CHUNK as u64, "read {} bytes", counted.1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    struct CountingReader<R>(R, u64);
+
+    impl<R: Read> Read for CountingReader<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.read(buf)?;
+            self.1 += n as u64;
+            Ok(n)
+        }
     }
 
     #[test]

@@ -158,3 +158,38 @@ fn a_configured_key_binding_works_in_the_real_binary() {
     assert!(s.wait_exit().success());
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// A FIFO among the files (in a folder, or given by name) is reported as
+/// not a regular file; it never holds up the first frame or the others.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_or_among_the_paths_never_stalls_the_others() {
+    let home = home("fifo");
+    let dir = home.join("news");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Alpha title\n\nJohn Smith said the talks went well.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.txt"), "Beta title\n\nBody.\n").unwrap();
+    let fifo = dir.join("f.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let mut s = Session::rawi(&[dir.to_str().unwrap()], &home);
+    s.wait_text("Library 2");
+    s.wait_text("1 not read (e)");
+    s.type_keys("e");
+    s.wait_text("f.txt: not a regular file");
+    s.type_keys("qq");
+    assert!(s.wait_exit().success());
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    let paths = [fifo.to_str().unwrap(), a.to_str().unwrap(), b.to_str().unwrap()];
+    let mut s = Session::rawi(&paths, &home);
+    s.wait_text("Library 2");
+    s.wait_text("Alpha title");
+    s.type_keys("qq");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -125,7 +125,9 @@ pub fn peek_title(path: &str) -> Option<String> {
         return None;
     }
     let mut buf = vec![0u8; 4096];
-    let n = std::fs::File::open(path).ok()?.take(4096).read(&mut buf).ok()?;
+    // Never `File::open`: a FIFO among the files would block the peek.
+    let file = source::open_regular(Path::new(path), path).ok()?;
+    let n = file.take(4096).read(&mut buf).ok()?;
     buf.truncate(n);
     if buf.contains(&0) || buf.starts_with(b"{") {
         return None;
