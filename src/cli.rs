@@ -304,9 +304,9 @@ fn reader(cli: &Cli) -> io::Result<i32> {
             for e in &errors {
                 say!("rawi: {e}");
             }
-            let state = state_path
+            let (state, said) = state_path
                 .as_deref()
-                .map(rawi::state::State::load)
+                .map(rawi::state::State::load_reporting)
                 .unwrap_or_default();
             // A huge article is shown from its outline while the rest of
             // the analysis runs; an ordinary one is analysed at once (a few
@@ -317,6 +317,9 @@ fn reader(cli: &Cli) -> io::Result<i32> {
                 Shell::single(analyze(doc), opts, size, state, at)
             };
             shell.state_path = state_path;
+            if let Some(m) = said {
+                shell.say(m);
+            }
             shell
         }
         None => {

@@ -278,3 +278,32 @@ fn an_empty_home_means_no_state_file_and_a_warning() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A state file that cannot be read is kept aside under a new name, the
+/// reader says so in its status line, and the next save starts a new file.
+#[test]
+fn a_broken_state_file_is_kept_aside_and_named() {
+    let dir = fresh("broken-state");
+    let state = dir.join("state/rawi");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("state.json"), b"{\"articles\": {\"00ff\": tr").unwrap();
+    let env = [
+        ("XDG_STATE_HOME", dir.join("state")),
+        ("XDG_CONFIG_HOME", dir.join("config")),
+    ];
+    let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 30, 200, &dir, &env);
+    s.wait_text("Speakers 6");
+    s.wait_text("state.json.broken-");
+    s.type_keys("]]q");
+    assert!(s.wait_exit().success());
+    let kept: Vec<String> = names(&state)
+        .into_iter()
+        .filter(|n| n.starts_with("state.json.broken-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", names(&state));
+    let old = std::fs::read(state.join(&kept[0])).unwrap();
+    assert_eq!(old, b"{\"articles\": {\"00ff\": tr");
+    let new = std::fs::read_to_string(state.join("state.json")).unwrap();
+    assert!(new.contains("\"articles\""), "{new}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -412,7 +412,11 @@ impl Shell {
     /// Loads the reading memory from `path` (and saves there).
     pub fn with_state(mut self, path: Option<PathBuf>) -> Self {
         if let Some(p) = &path {
-            self.state = State::load(p);
+            let (state, said) = State::load_reporting(p);
+            self.state = state;
+            if let Some(m) = said {
+                self.say(m);
+            }
         }
         self.state_path = path;
         self
