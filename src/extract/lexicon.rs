@@ -98,6 +98,18 @@ impl WordSet {
         set
     }
 
+    /// Adds the words of another list file.
+    fn extend(&mut self, src: &str) {
+        let more = Self::parse(src);
+        for w in more.words {
+            self.filter.insert(&w);
+            self.words.insert(w);
+        }
+        for w in more.marked {
+            self.marked.insert(w);
+        }
+    }
+
     /// True when the folded word is in the set.
     #[inline]
     pub fn contains(&self, folded: &str) -> bool {
@@ -131,7 +143,11 @@ macro_rules! lexicon {
 
         impl Lexicon {
             fn load() -> Self {
-                Self { $($name: WordSet::parse(include_str!(concat!("../../assets/lexicon/", $file))),)* }
+                let mut lexicon = Self { $($name: WordSet::parse(include_str!(concat!("../../assets/lexicon/", $file))),)* };
+                // A state speaks as its government (`أعلنت مصر`): its name is
+                // an organisation's, wherever the rules ask for one.
+                lexicon.organizations.extend(include_str!("../../assets/lexicon/states.txt"));
+                lexicon
             }
         }
     };
@@ -174,6 +190,8 @@ lexicon! {
     ar_quantifiers => "ar_quantifiers.txt";
     /// Words that alone are never a speaker (`ما`, `لي`).
     ar_not_subjects => "ar_not_subjects.txt";
+    /// Common Arabic words that are no one's name alone (mined, see its header).
+    ar_common_words => "ar_common_words.txt";
     /// Words that end a speaker phrase.
     np_stops => "np_stops.txt";
     /// Site furniture words.

@@ -618,7 +618,9 @@ impl<'a> Finder<'a> {
                 let forms = [Some(f), bare];
                 if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {
                     Some(CueKind::Participle)
-                } else if let Some(v) = forms.iter().flatten().find(|w| lex.ar_verbs.contains(w)) {
+                } else if let Some(v) = forms.iter().flatten().find(|w| lex.ar_verbs.contains(w))
+                    && !self.after_count(i)
+                {
                     Some(CueKind::Verb {
                         agreement: agreement(v),
                         homograph: lex.ar_verbs.is_marked(v),
@@ -671,6 +673,32 @@ impl<'a> Finder<'a> {
                     first: false,
                 });
             }
+        }
+    }
+
+    /// The word before makes a cue verb's spelling a noun: a count (`300
+    /// ألف طالب وطالبة`: a verb never follows a number, so طالب is
+    /// "student"), or `عدم`/`تم` before a verbal noun (`طلب عدم كشف هويته`,
+    /// `تم الإعلان`: nobody speaks).
+    fn after_count(&self, i: usize) -> bool {
+        i > 0 && {
+            let prev = self.t.fold(i - 1);
+            prev.bytes().any(|b| b.is_ascii_digit())
+                || matches!(
+                    prev,
+                    "الف"
+                        | "الاف"
+                        | "مليون"
+                        | "ملايين"
+                        | "مائه"
+                        | "مئه"
+                        | "مئات"
+                        | "عشرات"
+                        | "عدم"
+                        | "تم"
+                        | "يتم"
+                        | "سيتم"
+                )
         }
     }
 

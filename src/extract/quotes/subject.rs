@@ -62,9 +62,15 @@ impl<'a> Finder<'a> {
             };
             let (_, end) = self.ar_subject(rest, s1);
             if end > rest {
+                // `أحد العاملين`: one of them, unnamed.
+                let one = matches!(self.t.fold(from), "احد" | "احدي");
                 let mention = Mention {
                     name: Some(self.text_of(from, end)),
-                    kind: Some(SpeakerKind::Group),
+                    kind: Some(if one {
+                        SpeakerKind::Anonymous
+                    } else {
+                        SpeakerKind::Group
+                    }),
                     ..Mention::default()
                 };
                 return (mention, end);
@@ -259,6 +265,8 @@ impl<'a> Finder<'a> {
         let f = self.t.fold(k);
         self.t.toks[k].is_word()
             && self.is_arabic(k)
+            // (`بـ«فنون الباحة»`, `م.`: a letter alone is a prefix or a title.)
+            && f.chars().nth(1).is_some()
             && !Self::is_definite(f)
             && !f.chars().any(|c| c.is_ascii_digit())
             && !has_noun(&lex.roles, f)
@@ -269,6 +277,18 @@ impl<'a> Finder<'a> {
             && !lex.role_modifiers.contains(f)
             && (!lex.np_stops.contains(f) || self.written_ali(k))
             && !self.is_cue_word(f)
+    }
+
+    /// True for an Arabic word that is common in news text with the article
+    /// (`ar_common_words`), bare or after a conjunction: alone it names no one.
+    pub(super) fn common_word(&self, k: usize) -> bool {
+        let lex = lexicon();
+        let f = self.t.fold(k);
+        self.is_arabic(k)
+            && !lex.first_names.contains(f)
+            && (lex.ar_common_words.contains(f)
+                || strip_conjunction(f)
+                    .is_some_and(|r| lex.ar_common_words.contains(r) || lex.ar_not_subjects.contains(r)))
     }
 
     /// The token is written `علي` (with ي): the given name, or the
@@ -433,6 +453,13 @@ impl<'a> Finder<'a> {
                 (k < b && self.name_like(k)).then_some(k)
             }
         };
+        // A kunya is part of the name (`أم محمد`, `أبو خالد`), not a role.
+        let name_start = name_start.map(|mut ns| {
+            while ns > a && matches!(self.t.fold(ns - 1), "ابو" | "ابي" | "ابا" | "ام") {
+                ns -= 1;
+            }
+            ns
+        });
         if let Some(ns) = name_start {
             let mut m = ns + 1;
             while m < b && m - ns < 5 {
@@ -456,6 +483,17 @@ impl<'a> Finder<'a> {
                     break;
                 }
                 m += 1;
+            }
+            // One common word is no one's name (`وأشار مدني`, `قال يوم`):
+            // what stands before it is the role, else there is no subject.
+            if m == ns + 1 && self.common_word(ns) {
+                return match ns > a {
+                    true => Mention {
+                        role: Some(self.text_of(a, ns)),
+                        ..Mention::default()
+                    },
+                    false => Mention::default(),
+                };
             }
             return Mention {
                 name: Some(self.text_of(ns, m)),
@@ -582,7 +620,10 @@ impl<'a> Finder<'a> {
     /// (after a connector such as `لكن`) and the verb at `at`: the subject
     /// put before its verb (`لكن الباحث في شؤون المياه ماهر الحسني يرى أن`).
     pub(super) fn subject_before(&self, s0: usize, at: usize) -> Mention {
-        let start = if CONNECTORS.contains(&self.t.fold(s0)) {
+        // `وكان مسؤول أفغاني قال`: كان opens the sentence like a connector.
+        let start = if CONNECTORS.contains(&self.t.fold(s0))
+            || matches!(self.t.fold(s0), "كان" | "وكان" | "كانت" | "وكانت")
+        {
             s0 + 1
         } else {
             s0

@@ -1451,3 +1451,32 @@ fn an_unlisted_role_or_an_honorific_of_office_is_no_name() {
     }
     assert_eq!(q.len(), 2, "{q:?}");
 }
+
+/// Words the corpus shows are no one's name alone never become a person:
+/// a time (`يوم`), a count before a noun spelled like a cue (`طالب`), a
+/// state speaking as its government, a kunya, one unnamed member of a group.
+#[test]
+fn common_words_counts_states_and_kunyas_after_a_cue_are_read_for_what_they_are() {
+    let q = quotes(&["قال البيت الأبيض يوم الجمعة إن المحادثات ستستأنف الأسبوع المقبل."]);
+    assert!(q.iter().all(|x| x.0 != "يوم"), "{q:?}");
+    assert_eq!(q.len(), 1, "{q:?}");
+
+    let q = quotes(&["وحرم أكثر من 300 ألف طالب وطالبة من امتحانات الشهادة العامة هذا العام."]);
+    assert!(q.is_empty(), "{q:?}");
+
+    let q = quotes(&["وأعلنت مصر أن المعبر سيفتح أمام المسافرين يومي الأحد والاثنين."]);
+    assert_eq!(speakers_of(&q), [("مصر", Some(SpeakerKind::Organization))]);
+
+    let q = quotes(&["أكدت أم محمد أن الزوار يقبلون على شراء المنتجات الشعبية في المهرجان."]);
+    assert_eq!(speakers_of(&q), [("أم محمد", Some(SpeakerKind::Person))]);
+
+    let q = quotes(&["وقال أحد العاملين في المؤسسة إن الرواتب تأخرت ثلاثة أشهر."]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, Some(SpeakerKind::Anonymous), "{q:?}");
+
+    let q = quotes(&["وأشارت تقارير إلى أن المفاوضات وصلت إلى طريق مسدود."]);
+    assert_eq!(speakers_of(&q), [("تقارير", Some(SpeakerKind::Organization))]);
+
+    let q = quotes(&["وكان مسؤول أفغاني قال في وقت سابق إن الملا توفي قبل عامين."]);
+    assert!(q.iter().all(|x| x.0 != "وكان"), "{q:?}");
+}
