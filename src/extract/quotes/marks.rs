@@ -60,7 +60,31 @@ impl<'a> Finder<'a> {
             let role = match c {
                 '«' | '‹' => Some(true),
                 '»' | '›' => Some(false),
-                '“' | '„' => Some(!(top_family == Some(1) && !open_ctx(i) && close_ctx(i))),
+                '“' | '„' => {
+                    let opens = !(top_family == Some(1) && !open_ctx(i) && close_ctx(i));
+                    // `لأن “المشاركين … الأعضاء. وقال X إن … “أول اتفاق”`:
+                    // an opening mark while one is open means the first
+                    // was never closed; it ends at its last sentence end.
+                    if opens
+                        && top_family == Some(1)
+                        && stack.len() == 1
+                        && let (o, _) = stack[0]
+                        && let Some(j) = (o + 1..i)
+                            .rev()
+                            .find(|&j| matches!(toks[j].punct(), Some('.' | '!' | '?' | '؟')))
+                    {
+                        spans.push(QSpan {
+                            open: o,
+                            inner_end: j + 1,
+                            end: j + 1,
+                            used: false,
+                        });
+                        stack.clear();
+                        stack.push((i, c));
+                        continue;
+                    }
+                    Some(opens)
+                }
                 '”' => Some(top_family != Some(1) && open_ctx(i) && !close_ctx(i)),
                 '"' => {
                     if top_family == Some(1) {

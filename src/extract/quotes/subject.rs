@@ -479,11 +479,31 @@ impl<'a> Finder<'a> {
                 }
                 if !(self.name_like(m) || Self::is_definite(f))
                     || (f.starts_with('و') && !Self::is_definite(f))
+                    // `مركز الملك سلمان للإغاثة`: no name word opens with لل.
+                    || (f.starts_with("لل") && m > ns)
                 {
                     break;
                 }
                 m += 1;
             }
+            // The name that ends the phrase, after an institution named for
+            // someone (`المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال
+            // الإنسانية رأفت الصباغ`): a listed given name and its family name
+            // closing the phrase are the speaker's, not the earlier name.
+            let (ns, m) = match (m + 1..b.saturating_sub(1)).find(|&k| {
+                let g = self.t.fold(k);
+                self.name_like(k)
+                    && lex.first_names.contains(g)
+                    && b - k <= 4
+                    && (k + 1..b).all(|j| self.name_like(j) || Self::is_definite(self.t.fold(j)))
+                    && (k + 1..b).all(|j| {
+                        let f = self.t.fold(j);
+                        !has_noun(&lex.roles, f) && !has_noun(&lex.organizations, f)
+                    })
+            }) {
+                Some(k) if m < b => (k, b),
+                _ => (ns, m),
+            };
             // One common word is no one's name (`وأشار مدني`, `قال يوم`):
             // what stands before it is the role, else there is no subject.
             if m == ns + 1 && self.common_word(ns) {

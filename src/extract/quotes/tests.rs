@@ -1500,3 +1500,27 @@ fn a_cue_with_its_own_preposition_reports_what_follows_it() {
     assert!(got[3].1.starts_with("بتوفير الدعم"), "{got:?}");
     assert!(got[4].1.starts_with("التأخر في التنفيذ"), "{got:?}");
 }
+
+/// The person who closes a subject phrase speaks, not the one an
+/// institution in it is named for.
+#[test]
+fn the_name_that_closes_the_subject_speaks_not_the_one_an_institution_is_named_for() {
+    let q = quotes(&[
+        "وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن الفعاليات تنطلق اليوم.",
+    ]);
+    assert_eq!(speakers_of(&q), [("رأفت الصباغ", Some(SpeakerKind::Person))]);
+}
+
+/// A curly quotation mark opened while another is still open closes the
+/// first at its last sentence end, so the cue between them is found.
+#[test]
+fn a_curly_mark_reopened_closes_the_unclosed_one_at_its_last_sentence_end() {
+    let q = quotes(&[
+        "وقالت المنظمة الدولية، إن الدول ستستفيد لأن “المشاركين سيلغون الرسوم على الواردات. وقال المدير العام للمنظمة، روبرتو أزيفيدو، إن هذا “أول اتفاق جمركي كبير منذ 18 عاما”.",
+    ]);
+    let got = speakers_of(&q);
+    assert!(
+        got.contains(&("روبرتو أزيفيدو", Some(SpeakerKind::Person))),
+        "{q:?}"
+    );
+}
