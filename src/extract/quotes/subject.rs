@@ -30,6 +30,16 @@ impl<'a> Finder<'a> {
                 || !self.is_arabic(j)
         };
         let mut from = from;
+        // `ولفت النظر إلى`: the idiom's object is no subject.
+        if from > 0
+            && from + 1 < s1
+            && matches!(self.t.fold(from), "النظر" | "الانتباه" | "الانظار")
+            && strip_conjunction(self.t.fold(from - 1))
+                .unwrap_or(self.t.fold(from - 1))
+                .starts_with("لفت")
+        {
+            from += 1;
+        }
         // `بحسب ما نقلته وكالة …`, `وفقا لما ذكرته الصحيفة`: `ما` and its
         // verb stand before the subject.
         if from + 2 < s1 && matches!(self.t.fold(from), "ما" | "لما") && self.t.toks[from + 1].is_word()
@@ -477,7 +487,10 @@ impl<'a> Finder<'a> {
                 {
                     break;
                 }
-                if !(self.name_like(m) || Self::is_definite(f))
+                // After بن, آل, أبو a name word follows whatever else it
+                // can be (`عبدالله بن مساعد`: مساعد is also "assistant").
+                let named_after = genealogy && self.t.toks[m].is_word() && self.is_arabic(m);
+                if !(self.name_like(m) || Self::is_definite(f) || named_after)
                     || (f.starts_with('و') && !Self::is_definite(f))
                     // `مركز الملك سلمان للإغاثة`: no name word opens with لل.
                     || (f.starts_with("لل") && m > ns)

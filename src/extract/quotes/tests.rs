@@ -1524,3 +1524,27 @@ fn a_curly_mark_reopened_closes_the_unclosed_one_at_its_last_sentence_end() {
         "{q:?}"
     );
 }
+
+/// A name goes on after بن whatever else its next word can be; a cue's
+/// spelling after a preposition is a noun; the object of لفت النظر is no
+/// subject.
+#[test]
+fn genealogy_prepositions_and_idioms_do_not_make_false_speakers() {
+    let q = quotes(&["وقال الأمير عبدالله بن مساعد في تصريح صحفي إن الاجتماع كان مثمرا."]);
+    assert_eq!(speakers_of(&q), [("عبدالله بن مساعد", Some(SpeakerKind::Person))]);
+
+    let q = quotes(&["وعبّر ولي العهد عن أبلغ التهاني وأطيب التمنيات بموفور الصحة للرئيس."]);
+    assert!(q.iter().all(|x| !x.0.contains("التمنيات")), "{q:?}");
+
+    let q = quotes(&[
+        "وقال رئيس الهيئة سامي الخطيب إن العمل بدأ.",
+        "ولفت النظر إلى أن الهيئة سعت إلى إقامة علاقات شراكة.",
+    ]);
+    assert_eq!(
+        speakers_of(&q),
+        [
+            ("سامي الخطيب", Some(SpeakerKind::Person)),
+            ("سامي الخطيب", Some(SpeakerKind::Person))
+        ]
+    );
+}
