@@ -1548,3 +1548,15 @@ fn genealogy_prepositions_and_idioms_do_not_make_false_speakers() {
         ]
     );
 }
+
+/// A state after a preposition is a place, not the subject a subjectless
+/// cue goes back to.
+#[test]
+fn a_place_after_a_preposition_is_not_a_fronted_subject() {
+    let q = quotes(&[
+        "وقال المتحدث سامي الخطيب إن القوافل انطلقت.",
+        "كما أشاد الخطيب بالدعم الذي ظل يوجه إلى الإغاثة في اليمن، وأبان أن المركز سيوزع 100 ألف سلة.",
+    ]);
+    assert!(q.iter().all(|x| x.0 == "سامي الخطيب"), "{q:?}");
+    assert_eq!(q.len(), 2, "{q:?}");
+}
