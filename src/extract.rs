@@ -38,7 +38,9 @@ pub fn outline(doc: Document) -> Article {
         Direction::Ltr
     };
     let text = doc.text;
-    let structure = structure::parse(&text, direction);
+    // The analysis reads the text as a reader sees it: escape sequences
+    // and controls are blanks there, at the same offsets.
+    let structure = structure::parse(&crate::sanitize::for_analysis(&text), direction);
     Article {
         source: doc.source,
         url: doc.url,
@@ -58,7 +60,8 @@ pub fn outline(doc: Document) -> Article {
 /// The rest of the analysis on an [`outline`]: speakers, quotes and
 /// numbers, from one tokenization per paragraph that serves both passes.
 pub fn complete(mut article: Article) -> Article {
-    let text = std::mem::take(&mut article.text);
+    let raw = std::mem::take(&mut article.text);
+    let text = crate::sanitize::for_analysis(&raw);
     let mut finder = quotes::QuoteFinder::new();
     let mut numbers = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
@@ -73,6 +76,7 @@ pub fn complete(mut article: Article) -> Article {
     article.speakers = speakers;
     article.quotes = quotes;
     article.numbers = numbers;
-    article.text = text;
+    drop(text);
+    article.text = raw;
     article
 }

@@ -207,6 +207,42 @@ fn sanitize(input: &str, policy: Policy) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text the analysis reads: `input` with every character that
+/// [`for_terminal`] would drop (controls, whole escape sequences, bidi
+/// controls, invisible format characters) replaced by spaces of the same
+/// byte length. Offsets into the result are offsets into `input`, so the
+/// article model still points into the text as it came, while the
+/// parameters of `ESC ] 52 ;` are never counted as a number nor read as a
+/// word (issue 13, defect 15). Line separators become `\n` and spaces.
+pub fn for_analysis(input: &str) -> Cow<'_, str> {
+    let policy = Policy::terminal(Hidden::Drop);
+    if is_clean(input, policy) {
+        return Cow::Borrowed(input);
+    }
+    let mut kept = Vec::with_capacity(input.len());
+    scan(input, policy, |i, _| {
+        kept.push(i);
+        ControlFlow::Continue(())
+    });
+    let mut out = String::with_capacity(input.len());
+    let mut next = kept.into_iter().peekable();
+    for (i, c) in input.char_indices() {
+        while next.next_if(|&k| k < i).is_some() {}
+        if next.next_if_eq(&i).is_some() {
+            if is_line_separator(c) {
+                out.push('\n');
+                out.push_str("  ");
+            } else {
+                out.push(c);
+            }
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    debug_assert_eq!(out.len(), input.len());
+    Cow::Owned(out)
+}
+
 /// Sanitizes `input` and, when anything changed, also returns for every
 /// `char` of the result the byte offset in `input` it comes from (`None`
 /// means the text is unchanged, so offsets are the identity).
@@ -367,6 +403,23 @@ mod tests {
 
     fn show_t(s: &str) -> String {
         for_terminal(s, Hidden::Show).into_owned()
+    }
+
+    #[test]
+    fn the_analysis_text_keeps_every_offset_and_no_hidden_character() {
+        let raw = "said \u{1b}]52;c;aGVsbG8=\u{7} that \u{2067}7\u{2069} ships\u{2028}came \u{1b}[31mred";
+        let seen = for_analysis(raw);
+        assert_eq!(seen.len(), raw.len());
+        assert!(!seen.contains("52") && !seen.contains("31m"), "{seen:?}");
+        assert!(is_terminal_safe(&seen));
+        assert_eq!(
+            seen.split_whitespace().collect::<Vec<_>>(),
+            ["said", "that", "7", "ships", "came", "red"]
+        );
+        for w in ["that", "7", "ships", "came", "red"] {
+            assert_eq!(raw.find(w), seen.find(w), "{w}");
+        }
+        assert!(matches!(for_analysis("نص نظيف 60%"), Cow::Borrowed(_)));
     }
 
     #[test]

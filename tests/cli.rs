@@ -151,6 +151,34 @@ fn markdown_digest_has_no_control_characters() {
 }
 
 #[test]
+fn parameters_of_escape_sequences_are_not_numbers() {
+    // OSC 52 (write the clipboard) and a CSI colour in an article: what a
+    // reader sees holds one number, and so does the model.
+    let p = temp(
+        "osc.txt",
+        "Ships\n\nThe port said \u{1b}]52;c;aGVsbG8=\u{7}that 7 ships \u{1b}[31mcame in 2015.\n".as_bytes(),
+    );
+    let out = rawi(&["extract", p.to_str().unwrap()]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let numbers: Vec<_> = v["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(numbers, ["7", "2015"]);
+    // Offsets still point into the file as it is.
+    let text = std::fs::read_to_string(&p).unwrap();
+    let n = &v["numbers"][0];
+    let (s, e) = (
+        n["start"].as_u64().unwrap() as usize,
+        n["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "7");
+}
+
+#[test]
 fn empty_and_blank_files_are_fine() {
     for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"\n \n\t\n"[..])] {
         let p = temp(name, bytes);
