@@ -161,6 +161,10 @@ pub enum InputError {
         /// The cause.
         error: std::io::Error,
     },
+    /// An input, or a record, with no text: empty, blank, or only
+    /// characters a reader never sees. The one rule of every mode: it is
+    /// no article, it is said, the other inputs go on.
+    Empty(String),
     /// A JSON or JSONL record that is not an article.
     Record {
         /// The path and line.
@@ -186,6 +190,7 @@ impl fmt::Display for InputError {
                 )
             }
             Self::Io { source, error } => write!(f, "{source}: {error}"),
+            Self::Empty(source) => write!(f, "{source}: no text (empty or blank)"),
             Self::Record { source, reason } => write!(f, "{source}: {reason}"),
         }
     }
@@ -309,6 +314,11 @@ fn read_input(source: &str, mut reader: impl Read) -> Result<Vec<u8>, InputError
     }
 }
 
+/// True when a reader would see no text at all in `text`.
+fn is_blank(text: &str) -> bool {
+    crate::sanitize::for_analysis(text).trim().is_empty()
+}
+
 /// Splits raw bytes from `source` into documents.
 pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
     let mut loaded = Loaded::default();
@@ -367,6 +377,8 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
                 reason: format!("not JSON: {e}"),
             }),
         }
+    } else if is_blank(&text) {
+        loaded.errors.push(InputError::Empty(source.to_string()));
     } else {
         loaded.documents.push(Document::from_text(source, text));
     }
@@ -468,6 +480,10 @@ fn record(source: &str, value: &Value, loaded: &mut Loaded) {
             source: source.to_string(),
             reason: "NUL character in text".into(),
         });
+        return;
+    }
+    if is_blank(&text) {
+        loaded.errors.push(InputError::Empty(source.to_string()));
         return;
     }
     loaded.documents.push(Document {

@@ -179,14 +179,41 @@ fn parameters_of_escape_sequences_are_not_numbers() {
 }
 
 #[test]
-fn empty_and_blank_files_are_fine() {
-    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b"\n \n\t\n"[..])] {
+fn an_input_with_no_text_is_no_article_and_is_said() {
+    // One rule for every mode (README): no record, a message, exit 2, the
+    // other inputs still printed.
+    let ok = temp("ok.txt", "Title\n\nThe port said that 7 ships came.\n".as_bytes());
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", &b"\n \n\t\n"[..]),
+        ("controls.txt", &b"\x1b[2J\n\x07\n"[..]),
+        ("blank.jsonl", &b"{\"title\": \" \", \"content\": \"  \"}\n"[..]),
+    ] {
         let p = temp(name, bytes);
-        let out = rawi(&["extract", p.to_str().unwrap()]);
-        assert!(out.status.success());
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["paragraphs"].as_array().unwrap().len(), 0);
+        let out = rawi(&[
+            "extract",
+            "--format",
+            "jsonl",
+            p.to_str().unwrap(),
+            ok.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(records.len(), 1, "{name}: only the article is printed");
+        assert!(records[0]["source"].as_str().unwrap().ends_with("ok.txt"));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{name}")) && err.contains("no text (empty or blank)"),
+            "{err}"
+        );
     }
+    let out = rawi_stdin(&["extract", "-"], b"\n\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no text"));
 }
 
 #[test]

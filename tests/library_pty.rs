@@ -92,11 +92,14 @@ fn a_folder_opens_the_library_and_enter_reads_an_article() {
     )
     .unwrap();
     std::fs::write(dir.join("bad.txt"), b"\x00\x01binary").unwrap();
+    // No text is no article, said as `rawi extract` says it.
+    std::fs::write(dir.join("empty.txt"), b"\n \n").unwrap();
     let mut s = Session::rawi(&[dir.to_str().unwrap()], &home);
     s.wait_text("Library 4");
-    s.wait_text("1 not read (e)");
+    s.wait_text("2 not read (e)");
     s.type_keys("e");
     s.wait_text("bad.txt: not a text file");
+    s.wait_text("empty.txt: no text (empty or blank)");
     s.type_keys("q/Talks\r\r");
     s.wait_text("Speakers 1");
     s.type_keys("q");

@@ -424,10 +424,6 @@ fn analyse_unit(i: usize, unit: &Unit, tx: &Sender<Msg>, stop: &AtomicBool) -> b
         if stop.load(Ordering::Relaxed) {
             return false;
         }
-        if doc.text.trim().is_empty() {
-            errors.push(format!("{}: no text (empty article)", doc.source));
-            continue;
-        }
         let origin = doc.origin;
         let article = analyze(doc);
         batch.push((summarize(&article), article.text.len(), origin));
