@@ -207,7 +207,7 @@ fn an_input_with_no_text_is_no_article_and_is_said() {
         assert!(records[0]["source"].as_str().unwrap().ends_with("ok.txt"));
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
-            err.contains(&format!("{name}")) && err.contains("no text (empty or blank)"),
+            err.contains(name) && err.contains("no text (empty or blank)"),
             "{err}"
         );
     }
