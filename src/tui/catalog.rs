@@ -103,6 +103,15 @@ pub struct Catalog {
     pub done: usize,
     /// Speakers across every analysed article.
     pub index: SpeakerIndex,
+    /// Articles analysed but not yet in [`Self::index`], by (unit,
+    /// record) → entry. The index merges speakers greedily, so it is fed
+    /// in input order, never in the order threads finish: the same folder
+    /// gives the same index on every run (issue 13, defect 18).
+    unindexed: std::collections::BTreeMap<(usize, usize), usize>,
+    /// The next (unit, record) the index takes.
+    index_at: (usize, usize),
+    /// Records of each unit, once it is done.
+    unit_records: Vec<Option<usize>>,
     /// Bumped whenever entries change, so views know to rebuild.
     pub version: u64,
     /// When loading started, and how long it took once done.
@@ -220,6 +229,7 @@ impl Catalog {
                 }
             });
         }
+        let units_len = units.len();
         Self {
             first_entry: (0..units.len()).collect(),
             units,
@@ -227,6 +237,9 @@ impl Catalog {
             errors: Vec::new(),
             done: 0,
             index: SpeakerIndex::default(),
+            unindexed: std::collections::BTreeMap::new(),
+            index_at: (0, 0),
+            unit_records: vec![None; units_len],
             version: 1,
             started: Instant::now(),
             finished: None,
@@ -292,6 +305,27 @@ impl Catalog {
         }
     }
 
+    /// Adds to the index every analysed article whose turn has come, in
+    /// input order (see [`Self::unindexed`]).
+    fn index_in_order(&mut self) {
+        loop {
+            let (unit, record) = self.index_at;
+            if unit >= self.unit_records.len() {
+                return;
+            }
+            if let Some(e) = self.unindexed.remove(&(unit, record)) {
+                if let Some(summary) = &self.entries[e].summary {
+                    self.index.add(e, summary);
+                }
+                self.index_at.1 += 1;
+            } else if self.unit_records[unit].is_some_and(|n| record >= n) {
+                self.index_at = (unit + 1, 0);
+            } else {
+                return;
+            }
+        }
+    }
+
     fn set_title(&mut self, e: usize, title: String) {
         let entry = &mut self.entries[e];
         entry.folded = rawi::text::fold(&title);
@@ -330,12 +364,13 @@ impl Catalog {
                         summary.title.chars().take(300).collect()
                     };
                     self.set_title(e, title);
-                    self.index.add(e, &summary);
+                    self.unindexed.insert((unit, record), e);
                     let entry = &mut self.entries[e];
                     entry.summary = Some(summary);
                     entry.len = len;
                     entry.origin = origin;
                 }
+                self.index_in_order();
             }
             Msg::Done {
                 unit,
@@ -345,6 +380,8 @@ impl Catalog {
                 if records == 0 {
                     self.entries[self.first_entry[unit]].dead = true;
                 }
+                self.unit_records[unit] = Some(records);
+                self.index_in_order();
                 self.errors.extend(errors);
                 self.done += 1;
                 if self.loaded() {
@@ -629,6 +666,42 @@ mod tests {
         let cat = Catalog::start(units, 1);
         assert_eq!(cat.entries[0].title, "A minister speaks");
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn the_speaker_index_is_the_same_whichever_thread_finishes_first() {
+        // The index merges greedily: «فؤاد محمد حسين» then «فؤاد حسين» are
+        // two entries until an article holding both forms joins them, so
+        // the order articles are added in decides the count. The first
+        // article is long, so with two threads the others arrive before it.
+        let long = format!(
+            "عنوان أول\n\nوقال وزير الخارجية فؤاد محمد حسين إن الحوار مهم.\n\nوأكد فؤاد حسين أن العلاقات جيدة.\n\n{}",
+            "وجرى اللقاء في مقر الوزارة بحضور عدد من المسؤولين.\n\n".repeat(20_000)
+        );
+        let docs = [
+            long,
+            "عنوان ثان\n\nوقال وزير الخارجية فؤاد محمد حسين إن الحوار مهم.\n".to_string(),
+            "عنوان ثالث\n\nوقال فؤاد حسين إن الزيارة ناجحة.\n".to_string(),
+        ];
+        let index = |threads| {
+            let units = docs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Unit::Memory(Arc::new(Document::from_text(format!("m{i}"), t.clone()))))
+                .collect();
+            let mut cat = Catalog::start(units, threads);
+            cat.wait();
+            cat.index
+                .entries
+                .iter()
+                .map(|e| (e.name.clone(), e.articles(), e.quotes))
+                .collect::<Vec<_>>()
+        };
+        let one = index(1);
+        assert_eq!(one, [("فؤاد محمد حسين".to_string(), 3, 4)]);
+        for _ in 0..3 {
+            assert_eq!(index(2), one);
+        }
     }
 
     #[test]
