@@ -116,9 +116,12 @@ pub(crate) struct Policy {
 }
 
 impl Policy {
+    /// With [`Hidden::Show`], isolates, marks and U+200B are hidden
+    /// characters like the others: shown as placeholders, never applied
+    /// (issue 13, defect 3).
     pub(crate) fn bidi(hidden: Hidden) -> Self {
         Self {
-            keep_bidi_format: true,
+            keep_bidi_format: hidden == Hidden::Drop,
             show_hidden: hidden == Hidden::Show,
             single_line: false,
         }

@@ -171,6 +171,33 @@ fn hostile_article_sends_no_control_of_its_own_to_the_terminal() {
 }
 
 #[test]
+fn shown_hidden_characters_are_placeholders_and_no_isolate_reorders_a_number() {
+    let dir = std::env::temp_dir().join(format!("rawi-pty-isolate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("transfer.txt");
+    let article =
+        "Transfer\n\nTransfer to account \u{2067}1111 2222 3333\u{2069} now, \u{200F}mark\u{200B}here.\n";
+    std::fs::write(&path, article).unwrap();
+    let mut s = Session::start(&["--show-hidden", path.to_str().unwrap()], 24, 100);
+    s.wait_text("account <U+2067>1111 2222 3333<U+2069> now,");
+    s.wait_text("<U+200F>mark<U+200B>here.");
+    // `U` drops them again: the isolate is applied, and never written.
+    s.type_keys("U");
+    s.wait_text("account 3333 2222 1111 now, markhere.");
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    for forbidden in ["\u{2067}", "\u{2069}", "\u{200F}", "\u{200B}"] {
+        assert!(
+            find(&raw, forbidden.as_bytes()).is_none(),
+            "{forbidden:?} reached the terminal"
+        );
+    }
+    assert_restored(&mut s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn select_two_quotes_copy_with_osc52_and_export_json() {
     let dir = std::env::temp_dir().join(format!("rawi-pty-export-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

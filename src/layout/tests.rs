@@ -254,6 +254,32 @@ fn hostile_text_never_reaches_a_cell() {
 }
 
 #[test]
+fn shown_hidden_characters_are_placeholders_never_applied() {
+    // A right-to-left isolate reverses the digit groups of an account
+    // number when obeyed: with hidden characters shown it is a placeholder
+    // and the number reads as stored.
+    let text = "Transfer to account \u{2067}1111 2222 3333\u{2069} now. \u{200F}Mark and zero\u{200B}width.";
+    let show = LayoutOptions {
+        base_dir: None,
+        hidden: Hidden::Show,
+    };
+    let shown: String = layout_lines(text, 200, show).map(|l| l.text()).collect();
+    assert_eq!(
+        shown,
+        "Transfer to account <U+2067>1111 2222 3333<U+2069> now. <U+200F>Mark and zero<U+200B>width."
+    );
+    // Dropped, the isolate is applied (its content is right-to-left) and
+    // never written.
+    let dropped: String = layout_lines(text, 200, LayoutOptions::default())
+        .map(|l| l.text())
+        .collect();
+    assert!(
+        dropped.contains("3333 2222 1111") && !dropped.contains("U+"),
+        "{dropped}"
+    );
+}
+
+#[test]
 fn edge_cases_are_defined() {
     assert!(layout_paragraph("أي شيء", 0, None).is_empty());
     assert!(layout_paragraph("", 40, None).is_empty());
