@@ -27,8 +27,9 @@ fn fixtures() -> Vec<Fixture> {
     };
     let deep_json = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes();
     vec![
-        Fixture { name: "empty.txt", bytes: vec![], code: 0, stderr: "", paragraphs: Some(0) },
-        Fixture { name: "blank.txt", bytes: b" \n\t\n\r\n   \n".to_vec(), code: 0, stderr: "", paragraphs: Some(0) },
+        // No text is no article (README): said in one line, exit 2.
+        Fixture { name: "empty.txt", bytes: vec![], code: 2, stderr: "empty.txt: no text (empty or blank)", paragraphs: None },
+        Fixture { name: "blank.txt", bytes: b" \n\t\n\r\n   \n".to_vec(), code: 2, stderr: "blank.txt: no text (empty or blank)", paragraphs: None },
         Fixture { name: "title-only.txt", bytes: "عنوان بلا نص".as_bytes().to_vec(), code: 0, stderr: "", paragraphs: Some(1) },
         // 1 MB on one line with no space: cut into paragraphs of at most
         // 64 KiB (structure::MAX_PARAGRAPH), the first of them the title.
