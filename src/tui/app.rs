@@ -57,6 +57,9 @@ pub struct Options {
     /// Show invisible and control characters as placeholders (`<U+202E>`,
     /// `^[`) instead of dropping them, like `less -U` (`--show-hidden`, `U`).
     pub show_hidden: bool,
+    /// Hide the lines the analysis set aside (bylines, widgets); shown
+    /// dimmed by default, so nothing of the article disappears (`F`).
+    pub hide_furniture: bool,
 }
 
 impl Default for Options {
@@ -68,6 +71,7 @@ impl Default for Options {
             side_width: 0,
             side_left: None,
             show_hidden: false,
+            hide_furniture: false,
             palette: super::theme::Palette::default(),
             keys: &[],
         }
@@ -135,6 +139,8 @@ pub enum Action {
     Help,
     /// Show or drop invisible and control characters (`less -U`).
     ToggleHidden,
+    /// Show or hide the lines set aside as furniture (`F`).
+    ToggleFurniture,
     /// Esc: close help, clear search, filter and highlight.
     Clear,
     /// Close help, or quit.
@@ -351,6 +357,7 @@ impl App {
             lines: RefCell::new({
                 let mut lines = LineCache::new(n);
                 lines.set_hidden(opts.show_hidden);
+                lines.set_furniture(!opts.hide_furniture);
                 lines
             }),
             article,
@@ -612,6 +619,18 @@ impl App {
                     .into(),
                 );
             }
+            Action::ToggleFurniture => {
+                let at = self.top_offset();
+                self.opts.hide_furniture = !self.opts.hide_furniture;
+                self.lines.borrow_mut().set_furniture(!self.opts.hide_furniture);
+                self.top = self.pos_of_offset(at);
+                let n = self.article.boilerplate.len();
+                self.message = Some(if !self.opts.hide_furniture {
+                    format!("{n} lines set aside shown (dimmed)")
+                } else {
+                    format!("{n} lines set aside hidden; F shows them")
+                });
+            }
             Action::Quit if self.help => self.help = false,
             Action::Quit => self.quit = true,
             Action::QuitNow => {
@@ -808,7 +827,15 @@ impl App {
         let para = paras
             .partition_point(|p| p.span.start <= offset)
             .saturating_sub(1);
-        let rel = offset.saturating_sub(paras[para].span.start);
+        let span = paras[para].span;
+        // A paragraph's end is where its blank separator row starts (what
+        // `offset_of_pos` says of that row), so a place saved there comes
+        // back to the same row.
+        if offset >= span.end && para + 1 < paras.len() {
+            let row = self.lines.borrow_mut().count(&self.article, para);
+            return Pos { para, row };
+        }
+        let rel = offset.saturating_sub(span.start);
         let rows = self.lines.borrow_mut().rows(&self.article, para);
         Pos {
             para,

@@ -168,6 +168,45 @@ fn highlights_show_without_colour() {
 }
 
 #[test]
+fn lines_set_aside_are_shown_dimmed_in_place_and_f_hides_them() {
+    let mut app = seed_app(120, 40, Options::default());
+    // The seed's font-size widget, set aside by the analysis, sits between
+    // the title and the first paragraph: in place, and dimmed.
+    let widget: String = "ت + ت - الحجم الطبيعي".chars().rev().collect();
+    let buf = buffer(&app);
+    let a = app.areas().unwrap();
+    let shown = rows(&buf);
+    let y = shown
+        .iter()
+        .position(|r| r.contains(&widget))
+        .expect("the widget is on screen");
+    assert_eq!(
+        y,
+        usize::from(a.text.y) + 2,
+        "right below the title and its blank row"
+    );
+    let y = y as u16;
+    let cells: Vec<_> = (a.text.x..a.text.right())
+        .map(|x| &buf[(x, y)])
+        .filter(|c| c.symbol() != " ")
+        .collect();
+    assert!(!cells.is_empty());
+    assert!(cells.iter().all(|c| c.modifier.contains(Modifier::DIM)), "dimmed");
+    // `F` hides it and the first paragraph moves up; `F` brings it back.
+    app.feed("F");
+    let hidden = rows(&buffer(&app));
+    assert!(hidden.iter().all(|r| !r.contains(&widget)));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("hidden")));
+    let article = |r: &str| r.split_once('┃').map(|(_, t)| t.to_string()).unwrap();
+    assert_eq!(
+        article(&hidden[usize::from(y)]),
+        article(&shown[usize::from(y) + 2])
+    );
+    app.feed("F");
+    assert_eq!(rows(&buffer(&app))[..38], shown[..38]);
+}
+
+#[test]
 fn search_hits_are_marked_and_counted() {
     let mut app = seed_app(120, 40, Options::default());
     app.feed("/داعش<Enter>");

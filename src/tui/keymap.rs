@@ -156,6 +156,11 @@ pub const GLOBAL: &[Binding] = &[
         "show/drop invisible and control characters",
     ),
     b(
+        &["F"],
+        Action::ToggleFurniture,
+        "show/hide the lines set aside (bylines, widgets), dimmed",
+    ),
+    b(
         &["<Esc>"],
         Action::Clear,
         "clear search, filter or highlight; close help",

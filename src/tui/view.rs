@@ -265,7 +265,12 @@ fn draw_article(app: &App, a: &super::view::Areas, theme: &Theme, buf: &mut Buff
             break;
         };
         let rows = app.lines.borrow_mut().rows(art, pos.para);
-        if let Some(line) = rows.get(pos.row) {
+        if rows.is_furniture(pos.row) {
+            // Set aside by the analysis: shown in place, dimmed, with no
+            // highlight (it holds no quote or number of the model).
+            let line = &rows[pos.row];
+            draw_line(buf, a.text, a.text.y + dy, line, app.opts.bidi, |_| theme.dim());
+        } else if let Some(line) = rows.get(pos.row) {
             let base = para.span.start;
             let lo = base + line.cells.iter().map(|c| c.logical).min().unwrap_or(0);
             let hi = base + line.cells.iter().map(|c| c.logical).max().unwrap_or(0);
