@@ -227,6 +227,18 @@ pub fn push_folded(c: char, out: &mut String) {
 /// [`push_folded`] for characters outside ASCII and the Arabic block.
 #[inline(never)]
 fn push_folded_slow(c: char, out: &mut String) {
+    // Arabic presentation forms (`ﺛﻤﺎﻧﻲ`, `ﻻ`): text copied out of PDFs and
+    // old pages spells words with the shaped glyphs. They fold to the
+    // letters they show, so the words, cues and number words are the same
+    // words; the offsets stay those of the text.
+    if is_presentation_form(c) {
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if d != ' ' && !(d as u32 >= 0xFB50 && is_presentation_form(d)) {
+                push_folded(d, out);
+            }
+        });
+        return;
+    }
     if let Some(f) = fold_char(c) {
         if needs_lowercase(f) {
             out.extend(f.to_lowercase());
@@ -234,6 +246,12 @@ fn push_folded_slow(c: char, out: &mut String) {
             out.push(f);
         }
     }
+}
+
+/// Arabic Presentation Forms-A and -B (the byte order mark excluded).
+#[inline]
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
 /// True when folding certainly leaves `c` as it is (most letters, digits
@@ -249,7 +267,7 @@ pub fn folds_to_itself(c: char) -> bool {
         let f = ARABIC_BLOCK[(code - 0x0600) as usize];
         return f == 0 || f == code;
     }
-    fold_char(c) == Some(c) && !needs_lowercase(c)
+    fold_char(c) == Some(c) && !needs_lowercase(c) && !is_presentation_form(c)
 }
 
 /// Calls `f` with the folded form of `s`, folded into a buffer kept
@@ -360,6 +378,19 @@ fn arabic_block_scripts() -> &'static [Script; 256] {
     TABLE.get_or_init(|| {
         std::array::from_fn(|i| Script::of(char::from_u32(0x0600 + i as u32).unwrap_or('\0')))
     })
+}
+
+#[cfg(test)]
+mod presentation_tests {
+    use super::*;
+
+    #[test]
+    fn presentation_forms_fold_to_the_letters_they_show() {
+        // «ثماني» and «لا» spelled with shaped glyphs, as PDFs give them.
+        assert_eq!(fold("ﺛﻤﺎﻧﻲ"), fold("ثماني"));
+        assert_eq!(fold("ﻻ ﻳﻮﺟﺪ"), fold("لا يوجد"));
+        assert_eq!(fold("ﺃﻛﺪ"), fold("أكد"));
+    }
 }
 
 #[cfg(test)]
