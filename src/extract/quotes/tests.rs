@@ -286,6 +286,22 @@ fn titles_in_quotation_marks_are_not_speech() {
 }
 
 #[test]
+fn a_survey_or_an_analysis_speaks_as_a_document() {
+    let q = quotes(&[
+        "وقال تحليل اقتصادي صدر أمس، إن التراجع شمل جميع مكونات المؤشر.",
+        "وتوقع المسح أن يبلغ متوسط سعر البرميل 60 دولارا.",
+    ]);
+    let who = speakers_of(&q);
+    assert_eq!(who.len(), 2, "{q:?}");
+    assert!(who[0].0.starts_with("تحليل اقتصادي"), "{q:?}");
+    assert_eq!(who[1].0, "المسح");
+    assert!(
+        who.iter().all(|w| w.1 == Some(SpeakerKind::Organization)),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn documents_branches_and_titled_officials() {
     let q = quotes(&[
         "وتنطلق الدورة الاستدراكية يوم 3 يوليوز المقبل، على أن تُعلن نتائجها في 15 من الشهر نفسه، حسب بلاغ للوزارة.",
