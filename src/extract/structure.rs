@@ -250,6 +250,9 @@ fn classify(line: &str) -> Kind {
     if is_furniture(line) {
         return Kind::Furniture;
     }
+    if is_enumerator(line) {
+        return Kind::Body;
+    }
     let words = line.split_whitespace().count();
     let trimmed = line.trim_end();
     // English headings run longer than Arabic ones (`Almost 1.8 million
@@ -388,6 +391,30 @@ fn has_credit_label(line: &str) -> bool {
         }
     }
     false
+}
+
+/// The adverbial ordinals that number the items of a list (`أولاً :`,
+/// `ثانياً -`): on a line of their own they open an item, they are no
+/// heading, and the line before them can be one (`موافقات:` then `أولاً :`).
+const ENUMERATORS: [&str; 10] = [
+    "اولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+];
+
+/// True for a line that is only an enumerator and its punctuation.
+fn is_enumerator(line: &str) -> bool {
+    let word = line.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '-' | 'ـ' | '–' | '—' | '.' | ')')
+    });
+    word.len() <= 16 && ENUMERATORS.contains(&crate::text::fold(word).as_str())
 }
 
 /// Closed-class words of running text: a line with one of them (or a word
@@ -546,6 +573,30 @@ mod tests {
             "{body:?}"
         );
         assert!(body.iter().any(|t| t == "إخراج: ديفيد لين"), "{body:?}");
+    }
+
+    #[test]
+    fn an_enumerator_line_opens_an_item_and_the_line_before_it_is_a_heading() {
+        let text = "عنوان\n\nقرر المجلس في جلسته اليوم عددا من القرارات المهمة.\n\n\
+                    موافقات:\n\nأولاً :\n\nالموافقة على تنظيم الهيئة العامة للإحصاء.\n\n\
+                    ثانياً -\n\nالموافقة على اتفاقية للتعاون في مجال النقل.";
+        let s = parse(text, Direction::Rtl);
+        let headings: Vec<_> = s
+            .paragraphs
+            .iter()
+            .filter(|p| p.role == ParagraphRole::Heading)
+            .map(|p| p.span.of(text))
+            .collect();
+        assert_eq!(headings, ["موافقات:"]);
+        let body: Vec<_> = roles(text)
+            .into_iter()
+            .filter(|(r, _)| *r == ParagraphRole::Body)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(
+            body.contains(&"أولاً :".to_string()) && body.contains(&"ثانياً -".to_string()),
+            "{body:?}"
+        );
     }
 
     #[test]
