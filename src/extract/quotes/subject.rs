@@ -192,6 +192,36 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+        // `وقال خبير أسواق السلع لدى «ستاندرد تشارترد»، أباه أوفن، لـ…`: a
+        // role with its employer, then the name between commas. The words
+        // after the role were no name (none is a given name the lists know):
+        // the name between the commas is.
+        if has_noun(&lex.roles, self.t.fold(from))
+            && !(from..np_end).any(|k| lex.first_names.contains(self.t.fold(k)))
+            && let Some(c) =
+                (np_end..s1.min(np_end + 10)).find(|&j| matches!(self.t.toks[j].punct(), Some(',' | '،')))
+            && (np_end..c).all(|j| {
+                !(self.is_complementiser(j) || self.t.toks[j].is_word() && self.is_cue_word(self.t.fold(j)))
+            })
+        {
+            let a = c + 1;
+            let mut b = a;
+            while b < s1 && b - a < 6 && !stop(b) {
+                b += 1;
+            }
+            let closes = b >= s1
+                || matches!(self.t.toks[b].punct(), Some(',' | '،' | ':'))
+                || self.is_complementiser(b);
+            if b > a + 1 && closes {
+                let after = self.ar_phrase(a, b);
+                if after.kind == Some(SpeakerKind::Person) && after.name.is_some() && after.role.is_none() {
+                    mention.name = after.name;
+                    mention.kind = Some(SpeakerKind::Person);
+                    mention.role = Some(self.text_of(from, c));
+                    np_end = b;
+                }
+            }
+        }
         (mention, np_end)
     }
 

@@ -286,6 +286,13 @@ fn titles_in_quotation_marks_are_not_speech() {
 }
 
 #[test]
+fn a_role_with_its_employer_then_the_name_between_commas() {
+    let q = quotes(&["وقالت محللة أسواق الطاقة لدى «بنك الخليج»، سلمى الراشد، لـ«الصحيفة»: «الطلب يتراجع»."]);
+    let who = speakers_of(&q);
+    assert_eq!(who, [("سلمى الراشد", Some(SpeakerKind::Person))], "{q:?}");
+}
+
+#[test]
 fn a_survey_or_an_analysis_speaks_as_a_document() {
     let q = quotes(&[
         "وقال تحليل اقتصادي صدر أمس، إن التراجع شمل جميع مكونات المؤشر.",
