@@ -167,6 +167,63 @@ fn a_state_save_that_fills_the_disk_keeps_the_old_file_and_says_so() {
     let _ = std::fs::remove_dir_all(&home);
 }
 
+/// Issue 13, defect 11: `kill -9` during an export's write or fsync left
+/// its hidden temporary for ever. The next export to that folder removes
+/// the temporaries of processes that are gone, and keeps those of a live
+/// one (this test's own pid) and every file not named like one.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_export_removes_the_temporaries_of_dead_processes() {
+    let dir = fresh("stale-temp");
+    let home = fresh("stale-temp-home");
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    assert!(!Path::new(&format!("/proc/{dead}")).exists());
+    let live = std::process::id();
+    let stale = format!(".000_9237d8f2f57de89b-selection.json.rawi-tmp-{dead}-0");
+    let alive = format!(".000_9237d8f2f57de89b-selection.json.rawi-tmp-{live}-0");
+    let other = format!("notes.rawi-tmp-{dead}-0");
+    // Left an hour ago, as by a writer killed then.
+    let then = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for n in [&stale, &alive, &other] {
+        std::fs::write(dir.join(n), b"half an exp").unwrap();
+        let f = std::fs::OpenOptions::new().write(true).open(dir.join(n)).unwrap();
+        f.set_modified(then).unwrap();
+    }
+    let env = [
+        ("XDG_STATE_HOME", home.join("state")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+    ];
+    let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 40, 200, &dir, &env);
+    s.wait_text("Speakers 6");
+    s.type_keys("]qx");
+    s.wait_text("✓1");
+    s.type_keys("s");
+    s.wait_text("000_9237d8f2f57de89b-selection.json");
+    s.type_keys("\r");
+    s.wait_text("exported to");
+    let mut want = vec![
+        "000_9237d8f2f57de89b-selection.json".to_string(),
+        alive.clone(),
+        other.clone(),
+    ];
+    want.sort();
+    assert_eq!(names(&dir), want, "the dead process's temporary is gone");
+    assert_eq!(std::fs::read(dir.join(&alive)).unwrap(), b"half an exp");
+    let export = std::fs::read_to_string(dir.join("000_9237d8f2f57de89b-selection.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&export).unwrap();
+    assert_eq!(
+        v["quotes"].as_array().map(Vec::len),
+        Some(1),
+        "the export is done"
+    );
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
 /// Waits up to 10 s for `child` to end; kills it and fails if it does not.
 fn ends_within(
     mut child: Box<dyn portable_pty::Child + Send + Sync>,

@@ -131,14 +131,49 @@ fn stdin_is_read_and_the_keyboard_comes_from_the_terminal() {
 fn a_broken_config_is_named_in_the_status_line_and_the_defaults_run() {
     let home = home("config");
     std::fs::create_dir_all(home.join("config/rawi")).unwrap();
+    // Not TOML (an unterminated string): nothing of it is used.
     std::fs::write(
         home.join("config/rawi/config.toml"),
-        "mouse = false\nside_width = \"wide\"\n",
+        "mouse = false\nside_width = \"wide\n",
     )
     .unwrap();
     let mut s = Session::rawi(&[], &home);
     s.wait_text("config.toml:2");
     s.wait_text("Speakers 6");
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// Issue 13, defect 6: one unknown key or one wrong type used to discard
+/// the whole file. Now each is named with its line and column, and the keys
+/// before and after them apply: the mouse is on (the terminal is asked for
+/// mouse reports) and the key binding works.
+#[test]
+fn a_bad_key_in_the_config_is_named_and_the_keys_around_it_apply() {
+    let home = home("config-bad-key");
+    std::fs::create_dir_all(home.join("config/rawi")).unwrap();
+    std::fs::write(
+        home.join("config/rawi/config.toml"),
+        "mouse = true\nfoo = 1\nside_width = \"wide\"\n[keys]\n\"x\" = \"next_quote\"\n",
+    )
+    .unwrap();
+    let env = [
+        ("XDG_STATE_HOME", home.join("state")),
+        ("XDG_CONFIG_HOME", home.join("config")),
+    ];
+    let cwd = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut s = Session::spawn(env!("CARGO_BIN_EXE_rawi"), &[], 30, 220, cwd, &env);
+    s.wait_text("Speakers 6");
+    s.wait_text("config.toml:2:1: ");
+    assert!(
+        common::pty::find(&s.raw(), b"\x1b[?1000h").is_some(),
+        "mouse = true (before the bad keys) applies"
+    );
+    s.wait_text("config.toml:2:1: unknown key foo (ignored)");
+    s.wait_text("config.toml:3:14: side_width: invalid type");
+    s.type_keys("xx");
+    s.wait_text("quote 2/");
     s.type_keys("q");
     assert!(s.wait_exit().success());
     let _ = std::fs::remove_dir_all(&home);

@@ -7,11 +7,104 @@
 //! (so "no clobber" holds even against a file created meanwhile), or by
 //! `rename` when overwriting was confirmed. A failure at any step removes the
 //! temporary file and leaves what was there untouched.
+//!
+//! A writer killed before it could clean up (`kill -9` during the write or
+//! the fsync, a power cut) leaves its temporary behind. Temporaries are
+//! named `.NAME.rawi-tmp-<pid>-<n>` so that their owner is known: each write
+//! first removes, in its folder, those of processes that are gone (see
+//! [`remove_stale_temporaries`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+/// What sits between the destination's name and the owner in the name of a
+/// temporary file: `.NAME.rawi-tmp-<pid>-<n>`.
+const TEMPORARY_MARK: &str = ".rawi-tmp-";
+
+/// How long a dead process's temporary is left alone: a file still being
+/// written or synced by a process this one cannot see (another PID
+/// namespace, another machine on a network file system) is never that old.
+pub const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// The pid in `name` if it is the name of one of rawi's temporary files,
+/// `.NAME.rawi-tmp-<pid>-<n>` with a non-empty `NAME` and decimal `pid`
+/// and `n`.
+pub fn temporary_owner(name: &str) -> Option<u32> {
+    let (target, owner) = name.strip_prefix('.')?.rsplit_once(TEMPORARY_MARK)?;
+    let (pid, n) = owner.split_once('-')?;
+    let decimal = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if target.is_empty() || !decimal(pid) || !decimal(n) {
+        return None;
+    }
+    pid.parse().ok().filter(|&p| p > 0)
+}
+
+/// Whether process `pid` exists (a zombie counts), by `/proc/<pid>`; none
+/// when that cannot be told (no `/proc`).
+fn process_exists(pid: u32) -> Option<bool> {
+    let proc = Path::new("/proc");
+    fs::symlink_metadata(proc.join("self")).ok()?;
+    match fs::symlink_metadata(proc.join(pid.to_string())) {
+        Ok(_) => Some(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(false),
+        Err(_) => None,
+    }
+}
+
+/// Removes from `dir` the temporary files left by rawi processes that died
+/// before they could remove them, and returns how many went. Only a
+/// regular file named like a temporary ([`temporary_owner`]), owned by this
+/// user, unchanged for [`STALE_AFTER`], whose process no longer exists is
+/// removed: never a live process's file (this one's included), never
+/// anything else. Where processes cannot be seen (no `/proc`), nothing is.
+/// Errors are ignored: this is tidying, the write goes on regardless.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(me) = fs::metadata("/proc/self") else {
+        return 0;
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_owner) else {
+            continue;
+        };
+        let path = entry.path();
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| SystemTime::now().duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if meta.is_file()
+            && same_owner(&meta, &me)
+            && old
+            && process_exists(pid) == Some(false)
+            && fs::remove_file(&path).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(unix)]
+fn same_owner(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.uid() == b.uid()
+}
+
+#[cfg(not(unix))]
+fn same_owner(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
 
 /// Whether an existing destination may be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +144,7 @@ pub fn write_atomic(dest: &Path, bytes: &[u8], overwrite: Overwrite) -> io::Resu
         ));
     }
     let dir = dest.parent().unwrap_or(Path::new("."));
+    remove_stale_temporaries(dir);
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("export");
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let tmp = dir.join(format!(
@@ -229,6 +323,92 @@ mod tests {
         assert_eq!(names(&d), ["out.json"], "no temporary file left");
         assert_eq!(fs::read(dest.join("inside.txt")).unwrap(), b"inside");
         let _ = fs::remove_dir_all(&d);
+    }
+
+    /// A pid that was a process and is no more: a child that ran and was
+    /// reaped.
+    fn dead_pid() -> u32 {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert!(!Path::new(&format!("/proc/{pid}")).exists(), "{pid} is gone");
+        pid
+    }
+
+    /// Makes `p` look an hour old, as a temporary left by a crash is.
+    fn backdate(p: &Path) {
+        let f = OpenOptions::new().write(true).open(p).unwrap();
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        f.set_modified(then).unwrap();
+    }
+
+    /// Issue 13, defect 11: `kill -9` during the write or the fsync left the
+    /// temporary for ever. The next write to the folder removes those of
+    /// dead processes, and nothing else.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_write_removes_the_temporaries_of_dead_processes_only() {
+        let d = dir("stale");
+        let dead = dead_pid();
+        let me = std::process::id();
+        let stale = [
+            format!(".out.json.rawi-tmp-{dead}-0"),
+            format!(".other.md.rawi-tmp-{dead}-17"),
+        ];
+        let kept = [
+            // This process is alive: a write of another thread of it.
+            format!(".out.json.rawi-tmp-{me}-99"),
+            // Not named like a temporary of rawi.
+            format!("out.json.rawi-tmp-{dead}-0"),
+            format!(".out.json.rawi-tmp-{dead}-x"),
+            format!(".out.json.rawi-tmp-{dead}"),
+            format!(".rawi-tmp-{dead}-0"),
+            format!(".out.json.rawi-tmp-{dead}-0.bak"),
+            "notes.txt".to_string(),
+        ];
+        for n in stale.iter().chain(&kept) {
+            fs::write(d.join(n), b"partial").unwrap();
+            backdate(&d.join(n));
+        }
+        // A dead process's temporary written a moment ago: it may belong to
+        // a writer this process cannot see; it is left for a later write.
+        let fresh = format!(".recent.json.rawi-tmp-{dead}-3");
+        fs::write(d.join(&fresh), b"partial").unwrap();
+        // A folder named like a temporary is not a temporary.
+        let folder = format!(".dir.rawi-tmp-{dead}-4");
+        fs::create_dir(d.join(&folder)).unwrap();
+
+        let p = write_atomic(&d.join("out.json"), b"{}", Overwrite::Never).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"{}", "the export is done");
+        let mut want: Vec<String> = kept.to_vec();
+        want.extend([fresh, folder, "out.json".to_string()]);
+        want.sort();
+        assert_eq!(names(&d), want, "only the dead processes' temporaries went");
+        assert_eq!(
+            fs::read(d.join(&kept[0])).unwrap(),
+            b"partial",
+            "the live process's temporary is untouched"
+        );
+        let _ = fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn temporary_names_give_their_owner() {
+        assert_eq!(temporary_owner(".a.json.rawi-tmp-123-0"), Some(123));
+        assert_eq!(temporary_owner(".x.rawi-tmp-5.rawi-tmp-7-1"), Some(7));
+        for not in [
+            "a.json.rawi-tmp-123-0",
+            ".rawi-tmp-123-0",
+            ".a.rawi-tmp-123-",
+            ".a.rawi-tmp--0",
+            ".a.rawi-tmp-0-0",
+            ".a.rawi-tmp-12a-0",
+            ".a.rawi-tmp-123-0-1",
+            ".a.rawi-tmp-99999999999-0",
+            ".a.json",
+        ] {
+            assert_eq!(temporary_owner(not), None, "{not}");
+        }
     }
 
     #[test]

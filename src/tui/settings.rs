@@ -223,30 +223,38 @@ pub fn from_config(cfg: &Config) -> Settings {
 }
 
 /// Loads the configuration file (`path`, or the default one) and applies
-/// it; a broken file gives the defaults and a message naming its line.
+/// it; each key that cannot be used gives a message naming its line and
+/// column, and a file that is not TOML gives the defaults and one message.
 pub fn load(path: Option<&std::path::Path>) -> Settings {
     let path = path.map(|p| p.to_path_buf()).or_else(config::default_path);
-    let (cfg, err) = match &path {
+    let (cfg, errors) = match &path {
         Some(p) => config::load(p),
-        None => (Config::default(), None),
+        None => (Config::default(), Vec::new()),
     };
     let mut s = from_config(&cfg);
-    if let Some(e) = err {
-        // Short enough for the status line: the file's name, line, column.
-        let name = e.path.file_name().map_or_else(
-            || e.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let at = match (e.line, e.column) {
-            (Some(l), Some(c)) => format!(":{l}:{c}"),
-            (Some(l), None) => format!(":{l}"),
-            _ => String::new(),
-        };
-        s.problems.insert(
-            0,
-            format!("{name}{at}: {} (defaults used)", e.message.replace('\n', " ")),
-        );
-    }
+    let found: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            // Short enough for the status line: the file's name, line, column.
+            let name = e.path.file_name().map_or_else(
+                || e.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let name = rawi::sanitize::for_terminal_line(&name, rawi::sanitize::Hidden::Show);
+            let at = match (e.line, e.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                (Some(l), None) => format!(":{l}"),
+                _ => String::new(),
+            };
+            let outcome = if e.key.is_some() {
+                "ignored"
+            } else {
+                "defaults used"
+            };
+            format!("{name}{at}: {} ({outcome})", e.message)
+        })
+        .collect();
+    s.problems.splice(0..0, found);
     s
 }
 
@@ -284,7 +292,7 @@ mod tests {
             "mouse = true\nside_width = 30\nside_position = \"right\"\n[keys]\n\"ctrl-n\" = \"next_quote\"\nx = \"fly\"\n\"ctrl-j\" = \"next_article\"\n[theme]\nnumber = \"#ff0000\"\nsearch = \"mauve\"\n",
             Path::new("c"),
         )
-        .unwrap();
+        .0;
         let s = from_config(&cfg);
         assert!(s.opts.mouse);
         assert_eq!((s.opts.side_width, s.opts.side_left), (30, Some(false)));
@@ -309,10 +317,35 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rawi-settings-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("config.toml");
-        std::fs::write(&p, "mouse = true\nbidi = \"sideways\"\n").unwrap();
+        std::fs::write(&p, "mouse = true\nbidi = [\n").unwrap();
         let s = load(Some(&p));
         assert!(!s.opts.mouse);
-        assert!(s.problems[0].contains("config.toml:2"), "{:?}", s.problems);
+        assert!(s.problems[0].starts_with("config.toml:2:"), "{:?}", s.problems);
+        assert!(s.problems[0].ends_with("(defaults used)"), "{:?}", s.problems);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Issue 13, defect 6: a wrong value no longer discards the file.
+    #[test]
+    fn a_bad_key_is_named_with_its_line_and_column_and_the_rest_applies() {
+        let dir = std::env::temp_dir().join(format!("rawi-settings-key-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("config.toml");
+        std::fs::write(
+            &p,
+            "mouse = true\nbidi = \"sideways\"\n[theme]\nsearch = \"mauve\"\n",
+        )
+        .unwrap();
+        let s = load(Some(&p));
+        assert!(s.opts.mouse);
+        assert_eq!(s.problems.len(), 2, "{:?}", s.problems);
+        assert!(
+            s.problems[0].starts_with("config.toml:2:8: bidi: "),
+            "{:?}",
+            s.problems
+        );
+        assert!(s.problems[0].ends_with("(ignored)"), "{:?}", s.problems);
+        assert!(s.problems[1].contains("mauve"), "{:?}", s.problems);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -1371,7 +1371,7 @@ mod tests {
             "[keys]\n\"ctrl-n\" = \"next_quote\"\nx = \"next_article\"\nz = \"warp\"\n",
             std::path::Path::new("c.toml"),
         )
-        .unwrap();
+        .0;
         let settings = super::super::settings::from_config(&cfg);
         let mut s = library_shell(100, 30);
         s.opts = settings.opts;
@@ -1390,7 +1390,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("rawi-shell-cfg-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("config.toml");
-        std::fs::write(&p, "mouse = true\nside_width = \"wide\"\n").unwrap();
+        // Not TOML (an unterminated string): nothing of it is used.
+        std::fs::write(&p, "mouse = true\nside_width = \"wide\n").unwrap();
         let settings = super::super::settings::load(Some(&p));
         let mut s = library_shell(120, 30);
         s.opts = settings.opts;
