@@ -279,3 +279,124 @@ fn a_resize_storm_leaves_a_working_reader() {
     assert!(s.wait_exit().success());
     assert_restored(&mut s);
 }
+
+/// Issue 13, defect 9: SIGQUIT, SIGUSR1 (and the other signals whose
+/// default action ends a process) left the alternate screen, raw mode and
+/// a hidden cursor behind. Each now ends the reader as SIGTERM does.
+#[test]
+fn every_fatal_signal_restores_the_terminal() {
+    for sig in ["QUIT", "USR1", "USR2", "ALRM"] {
+        let mut s = Session::start(&[], 24, 80);
+        s.wait_text("Speakers 6");
+        send(&s, sig);
+        let status = s.wait_exit();
+        assert!(!status.success(), "SIG{sig} ends with a failure status");
+        assert_restored(&mut s);
+    }
+}
+
+/// Issue 13, defect 9: SIGTSTP and Ctrl-Z give the terminal back and stop,
+/// SIGCONT takes it again and redraws it whole, as less and vim do; a
+/// SIGCONT after someone else's SIGSTOP redraws too.
+#[test]
+fn suspend_gives_the_terminal_back_and_continue_redraws_it() {
+    let mut s = Session::start(&[], 24, 80);
+    s.wait_text("Speakers 6");
+    for what in ["SIGTSTP", "Ctrl-Z"] {
+        let mark = s.raw().len();
+        if what == "Ctrl-Z" {
+            s.type_keys("\x1a");
+        } else {
+            send(&s, "TSTP");
+        }
+        wait_stopped(&s, what);
+        let after = s.raw()[mark..].to_vec();
+        let left = find(&after, b"\x1b[?1049l").unwrap_or_else(|| panic!("{what}: main screen"));
+        let bidi = find(&after, b"\x1b[8h").unwrap_or_else(|| panic!("{what}: bidi back on"));
+        assert!(left < bidi, "{what}: bidi on after the alternate screen is left");
+        s.pump();
+        assert!(!s.parser.screen().alternate_screen(), "{what}: main screen back");
+        assert!(!s.parser.screen().hide_cursor(), "{what}: cursor shown");
+        let mark = s.raw().len();
+        send(&s, "CONT");
+        s.wait_for("the reader back after SIGCONT", |screen| {
+            screen.alternate_screen() && screen.contents().contains("Speakers 6")
+        });
+        let back = s.raw()[mark..].to_vec();
+        let off = find(&back, b"\x1b[8l").unwrap_or_else(|| panic!("{what}: bidi off again"));
+        let alt = find(&back, b"\x1b[?1049h").unwrap_or_else(|| panic!("{what}: alt screen"));
+        assert!(off < alt, "{what}: bidi off before the alternate screen");
+    }
+    // Stopped by someone else: the screen is drawn again in full.
+    send(&s, "STOP");
+    wait_stopped(&s, "SIGSTOP");
+    let mark = s.raw().len();
+    send(&s, "CONT");
+    let start = std::time::Instant::now();
+    while find(&s.raw()[mark..], "Speakers 6".as_bytes()).is_none() {
+        assert!(start.elapsed() < common::pty::DEADLINE, "no redraw after SIGCONT");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&mut s);
+}
+
+/// Issue 13, defect 17: an idle reader wrote about 25 bytes every 250 ms
+/// (cursor and colour resets of frames with nothing new). It now writes
+/// nothing until something changes: within 10 s of the first frame there
+/// is a full second without a byte, and a key still draws at once.
+#[test]
+fn an_idle_reader_writes_nothing() {
+    let mut s = Session::start(&[], 24, 80);
+    s.wait_text("Speakers 6");
+    let start = std::time::Instant::now();
+    let (mut len, mut since) = (s.raw().len(), std::time::Instant::now());
+    loop {
+        std::thread::sleep(Duration::from_millis(50));
+        let now = s.raw().len();
+        if now != len {
+            (len, since) = (now, std::time::Instant::now());
+        } else if since.elapsed() >= Duration::from_secs(1) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the idle reader keeps writing: {:?}",
+            String::from_utf8_lossy(&s.raw()[len.saturating_sub(60)..])
+        );
+    }
+    s.type_keys("]q");
+    s.wait_text("quote 1/");
+    s.type_keys("q");
+    assert!(s.wait_exit().success());
+    assert_restored(&mut s);
+}
+
+/// `kill -SIG pid` on the session's program.
+fn send(s: &Session, sig: &str) {
+    let pid = s.child.process_id().expect("pid");
+    let ok = std::process::Command::new("kill")
+        .args([&format!("-{sig}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success(), "kill -{sig}");
+}
+
+/// Waits until the program is stopped (state `T` in /proc).
+fn wait_stopped(s: &Session, what: &str) {
+    let pid = s.child.process_id().expect("pid");
+    let start = std::time::Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat.rsplit_once(')').map(|(_, r)| r.trim_start().chars().next());
+        if state == Some(Some('T')) {
+            return;
+        }
+        assert!(
+            start.elapsed() < common::pty::DEADLINE,
+            "{what}: rawi did not stop"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

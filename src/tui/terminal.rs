@@ -1,10 +1,20 @@
 //! The terminal: entering and leaving the reader's screen, and the loop.
 //!
-//! Whatever happens — `q`, a panic, SIGTERM, SIGHUP, SIGINT — the terminal
-//! is given back as it was: raw mode off, main screen back, cursor shown,
-//! mouse reporting off and terminal bidi back on (`CSI 8 h`, bidi.md §8.2).
-//! [`restore`] is idempotent and attempts every step even if one fails, so
-//! the guard's `Drop`, the panic hook and the signal path can all call it.
+//! Whatever happens — `q`, a panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+//! SIGUSR1, SIGUSR2, SIGALRM — the terminal is given back as it was: raw
+//! mode off, main screen back, cursor shown, mouse reporting off and
+//! terminal bidi back on (`CSI 8 h`, bidi.md §8.2). [`restore`] is
+//! idempotent and attempts every step even if one fails, so the guard's
+//! `Drop`, the panic hook and the signal path can all call it.
+//!
+//! Job control works as in less and vim: SIGTSTP or Ctrl-Z (which raw mode
+//! delivers as a key, not a signal) gives the terminal back, stops, and on
+//! SIGCONT takes the screen again and redraws all of it. A SIGCONT after a
+//! stop rawi did not ask for (`kill -STOP`) redraws too: whoever had the
+//! terminal meanwhile may have written over it.
+//!
+//! Nothing is written while nothing changes: the loop draws only after a
+//! key, a resize, a finished effect, or news from a background thread.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -20,7 +30,7 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
@@ -63,6 +73,18 @@ pub fn check_terminal_for(stdin_read: bool) -> Result<(), String> {
     }
 }
 
+/// The signals whose default action ends the process: each one ends the
+/// reader the way `Q` does, the terminal given back and the place saved.
+const FATAL: [i32; 7] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+];
+
 /// Gives the terminal back. Idempotent; never panics.
 pub fn restore() {
     if !ENTERED.swap(false, Ordering::SeqCst) {
@@ -93,17 +115,7 @@ impl Guard {
             restore();
             previous(info);
         }));
-        ENTERED.store(true, Ordering::SeqCst);
-        enable_raw_mode()?;
-        let mut out = io::stdout();
-        if opts.bidi != BidiMode::Terminal {
-            out.write_all(BIDI_OFF)?;
-            BIDI_SENT.store(true, Ordering::SeqCst);
-        }
-        execute!(out, EnterAlternateScreen, cursor::Hide)?;
-        if opts.mouse {
-            execute!(out, EnableMouseCapture)?;
-        }
+        take(opts)?;
         Ok(Self {
             terminal: Some(Terminal::new(CrosstermBackend::new(io::stdout()))?),
         })
@@ -114,6 +126,45 @@ impl Guard {
             .as_mut()
             .expect("the terminal is there until the guard drops")
     }
+}
+
+/// Puts the terminal in the reader's modes: the inverse of [`restore`].
+fn take(opts: &Options) -> io::Result<()> {
+    ENTERED.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if opts.bidi != BidiMode::Terminal {
+        out.write_all(BIDI_OFF)?;
+        BIDI_SENT.store(true, Ordering::SeqCst);
+    }
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if opts.mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    out.flush()
+}
+
+/// Ctrl-Z or SIGTSTP: gives the terminal back, stops, and when continued
+/// takes it again and has the next frame drawn whole.
+fn suspend(terminal: &mut Term, opts: &Options) -> io::Result<()> {
+    restore();
+    // SIGTSTP's handler is rawi's, so its default action is emulated:
+    // signal-hook raises SIGSTOP, which stops the process even when its
+    // process group is orphaned (where the kernel ignores a SIGTSTP).
+    // This returns when someone sends SIGCONT (the shell's `fg`).
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    take(opts)?;
+    forget_screen(terminal)
+}
+
+/// Clears the screen and has ratatui forget what it believes is there, so
+/// the next frame is sent whole. Not `Terminal::clear`, which first asks
+/// the terminal where its cursor is and fails when no answer comes.
+fn forget_screen(terminal: &mut Term) -> io::Result<()> {
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    // Both of ratatui's buffers end up blank, as the screen now is.
+    terminal.swap_buffers();
+    Ok(())
 }
 
 impl Drop for Guard {
@@ -140,13 +191,12 @@ impl Drop for Guard {
 pub fn run(mut shell: Shell) -> io::Result<i32> {
     let opts = shell.opts;
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for sig in FATAL {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
+    let job = Job::default();
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&job.stop))?;
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&job.cont))?;
     // On a hung-up terminal crossterm's blocking read sees end of file
     // forever and never returns, so the loop below may never look at the
     // flag again (measured: a closed pty left rawi spinning). A watchdog
@@ -181,7 +231,7 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
         }
     });
     let mut guard = Guard::enter(&opts)?;
-    let result = event_loop(&mut shell, guard.terminal(), &signal, &place);
+    let result = event_loop(&mut shell, guard.terminal(), &signal, &job, &place);
     // However the loop ended — `q`, a signal, or a terminal that went away
     // under it (EIO) — the open article's place is saved and the terminal
     // given back.
@@ -196,18 +246,42 @@ pub fn run(mut shell: Shell) -> io::Result<i32> {
     }
 }
 
+/// Job-control signals, set by their handlers, taken by the loop.
+#[derive(Default)]
+struct Job {
+    /// SIGTSTP arrived: suspend.
+    stop: Arc<AtomicBool>,
+    /// SIGCONT arrived: the screen may have been written over.
+    cont: Arc<AtomicBool>,
+}
+
+/// Whether `key` is Ctrl-Z, which raw mode hands over as a key: the
+/// terminal's suspend, whatever the reader's keymap says.
+fn is_suspend_key(key: &event::KeyEvent) -> bool {
+    key.modifiers.contains(event::KeyModifiers::CONTROL)
+        && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
+}
+
 /// Draws, reads keys and performs effects until the user quits (`Ok(0)`), a
 /// signal arrives (`Ok(128 + signal)`) or the terminal fails.
+///
+/// A frame is drawn only when something may have changed it (`dirty`):
+/// ratatui sends no cell that did not change, but every draw still sends
+/// its cursor and colour resets, about 25 bytes each time, which an idle
+/// reader polling four times a second would send forever.
 fn event_loop(
     app: &mut Shell,
     terminal: &mut Term,
     signal: &AtomicUsize,
+    job: &Job,
     place: &Mutex<Option<OpenPlace>>,
 ) -> io::Result<i32> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     // Piped commands report here from their threads.
     let (done, outcomes) = std::sync::mpsc::channel();
+    let mut dirty = true;
+    let mut suspend_key = false;
     loop {
         let s = signal.load(Ordering::Relaxed);
         if s != 0 {
@@ -215,6 +289,21 @@ fn event_loop(
         }
         if app.quit {
             return Ok(0);
+        }
+        if job.stop.swap(false, Ordering::SeqCst) || std::mem::take(&mut suspend_key) {
+            suspend(terminal, &app.opts)?;
+            // The SIGCONT that ended the stop is this one's.
+            job.cont.store(false, Ordering::SeqCst);
+            dirty = true;
+            let size = terminal.size()?;
+            app.resize(size.width, size.height);
+        }
+        if job.cont.swap(false, Ordering::SeqCst) {
+            // Stopped by someone else: raw mode may have been taken away
+            // and the screen written over.
+            enable_raw_mode()?;
+            forget_screen(terminal)?;
+            dirty = true;
         }
         // I/O the reader's last keys asked for: OSC 52 goes through the
         // terminal's own writer, between frames; commands run on their own thread.
@@ -227,16 +316,22 @@ fn event_loop(
                         open.app.finish(outcome);
                     }
                 }
+                dirty = true;
             }
             while let Ok(outcome) = outcomes.try_recv() {
                 open.app.finish(outcome);
+                dirty = true;
             }
         }
         if app.quit {
             return Ok(0);
         }
-        app.tick();
-        terminal.draw(|frame| shell::render(app, frame))?;
+        if app.tick() {
+            dirty = true;
+        }
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| shell::render(app, frame))?;
+        }
         // Poll so a signal is noticed within a quarter second, and the
         // library's progress shows ten times a second while it loads.
         let wait = if app.catalog.loaded() && !app.analysing() {
@@ -249,8 +344,13 @@ fn event_loop(
         }
         // Take everything already queued before drawing again, so a burst of
         // keys or a resize storm costs one frame.
+        dirty = true;
         loop {
             match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release && is_suspend_key(&key) => {
+                    suspend_key = true;
+                    break;
+                }
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.key(key),
                 Event::Resize(w, h) => app.resize(w, h),
                 Event::Mouse(m) => match m.kind {
