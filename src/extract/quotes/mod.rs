@@ -878,6 +878,14 @@ impl<'a> Finder<'a> {
                     }
                 }
                 let (mut from, mut marker, q) = self.content_start(np_end, s1, qspans);
+                // `وشدد على ضرورة أن يكون …`: a noun governed by the verb's
+                // own preposition opens the words, not the أن inside them.
+                if marker
+                    && q.is_none()
+                    && let Some(j) = self.governed_noun(at, np_end, from)
+                {
+                    from = j;
+                }
                 // `وتحدثت الطبيبة X، العاملة في المستشفى، عن نقص حاد …`: to
                 // speak of something reports what follows عن.
                 if !marker
@@ -998,13 +1006,18 @@ impl<'a> Finder<'a> {
                 if cue.first && !self.is_arabic(at) {
                     mention = self.en_sentence_subject(s0, at);
                 }
-                let (from, marker, q) = self.content_start(at + 1, s1, qspans);
+                let (mut from, marker, q) = self.content_start(at + 1, s1, qspans);
+                if marker
+                    && q.is_none()
+                    && let Some(j) = self.governed_noun(at, at + 1, from)
+                {
+                    from = j;
+                }
                 // English `saying` reports whatever follows it (`…, saying
                 // the situation was under control`); other participles and
                 // the Arabic ones (`مجدداً`, `معلنة` are also adverbs and
                 // adjectives) report only words opened by a marker.
                 let says = !self.is_arabic(at) && self.t.fold(at) == "saying";
-                let mut from = from;
                 if !marker && !says {
                     // `داعياً إلى التلاحم`, `مطالباً التجار بالتنافس`,
                     // `معتبراً ذلك من المنافسة`: the participle's own
@@ -1542,6 +1555,16 @@ impl<'a> Finder<'a> {
             j += 1;
         }
         None
+    }
+
+    /// The noun after the verb's own preposition when a complementiser
+    /// comes only later, at `marked` (`شدد على ضرورة أن …`, `مشيراً إلى
+    /// أهمية أن …`): the noun is the first word of what is reported, as the
+    /// preposition's object is in `أشار إلى تأخر الوصول`. Not when the
+    /// preposition is itself followed by the complementiser (`أشار إلى أن`).
+    fn governed_noun(&self, at: usize, from: usize, marked: usize) -> Option<usize> {
+        let j = self.governed(at, from, marked)?;
+        (j < marked && !self.is_complementiser(j) && self.t.toks[j].is_word()).then_some(j)
     }
 
     fn is_complementiser(&self, j: usize) -> bool {
