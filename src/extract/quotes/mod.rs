@@ -282,7 +282,7 @@ struct Finder<'a> {
     /// Bytes [`Finder::earlier_mention`] may still read back through: as
     /// many as the article has, so that looking back stays linear however
     /// many speakers a text names.
-    lookback_left: Option<usize>,
+    lookback_left: std::cell::Cell<Option<usize>>,
 }
 
 /// How far back (in bytes) an Arabic name or role is looked for: a few
@@ -457,6 +457,8 @@ impl<'a> Finder<'a> {
         items.clear();
         covered.clear(n);
         let mut covered_until = 0;
+        // The cue that opened the sentence and reported nothing.
+        let mut silent_opener = None;
         for (k, cue) in cues.iter().enumerate() {
             // A cue inside words already reported continues them (`… كما
             // كتب السفير …`) unless it starts a new statement.
@@ -467,13 +469,29 @@ impl<'a> Finder<'a> {
                 // A channel inside another cue's attribution, not a statement.
                 continue;
             }
-            if let Some(mut item) = self.cue_item(
-                cue,
+            // `وعلق كاميرون على الأزمة، وقال إن …`: a homograph that opened
+            // the sentence and reported nothing is the sentence's verb, and
+            // the cue after it is the first that reports.
+            let mut cue = *cue;
+            if !cue.first && k > 0 && silent_opener == Some(cues[k - 1].at) {
+                cue.first = true;
+            }
+            let opener = cue.first && cue.at == sentences.start(cue.at) && {
+                let f = self.t.fold(cue.at);
+                lexicon().ar_verbs.is_marked(strip_conjunction(f).unwrap_or(f))
+            };
+            silent_opener = None;
+            let found = self.cue_item(
+                &cue,
                 k.checked_sub(1).map(|p| cues[p].at),
                 next_split[k],
                 sentences,
                 qspans,
-            ) {
+            );
+            if found.is_none() && opener {
+                silent_opener = Some(cue.at);
+            }
+            if let Some(mut item) = found {
                 // Words before a cue (`…، وفقاً لـX`) that an earlier item
                 // already reported are not reported again: two such cues in
                 // one sentence each take their own part, and a sentence of

@@ -11,7 +11,7 @@ impl<'a> Finder<'a> {
     /// حسام الدين فوزي، وزير المالية، مؤتمراً …`, `والمهندس طارق السيد`):
     /// the mention with the full name, or `None`. `before` is the byte
     /// offset of the cue in the article.
-    pub(super) fn earlier_mention(&mut self, m: &Mention, before: usize) -> Option<Mention> {
+    pub(super) fn earlier_mention(&self, m: &Mention, before: usize) -> Option<Mention> {
         let arabic = |t: &str| {
             t.chars()
                 .next()
@@ -47,15 +47,16 @@ impl<'a> Finder<'a> {
             _ => return None,
         };
         let phrase = m.name.as_deref().or(m.role.as_deref())?;
-        let left = *self
+        let left = self
             .lookback_left
-            .get_or_insert_with(|| self.article.len().max(1 << 13));
+            .get()
+            .unwrap_or_else(|| self.article.len().max(1 << 13));
         let before = before.min(self.article.len());
         let mut lo = before.saturating_sub(LOOKBACK.min(left));
         while !self.article.is_char_boundary(lo) {
             lo += 1;
         }
-        self.lookback_left = Some(left.saturating_sub(before - lo));
+        self.lookback_left.set(Some(left.saturating_sub(before - lo)));
         let hay = self.article.get(lo..before)?;
         let mut end = hay.len();
         for _ in 0..3 {

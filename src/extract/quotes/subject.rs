@@ -558,21 +558,30 @@ impl<'a> Finder<'a> {
             };
             // One common word is no one's name (`وأشار مدني`, `قال يوم`):
             // what stands before it is the role, else there is no subject.
+            // Unless the text named someone with it in full before: `وقال
+            // كاميرون` after `ديفيد كاميرون` (`الكاميرون` is Cameroon).
             if m == ns + 1 && self.common_word(ns) {
                 return match ns > a {
                     true => Mention {
                         role: Some(self.text_of(a, ns)),
                         ..Mention::default()
                     },
-                    false => Mention::default(),
+                    false => {
+                        let lone = Mention {
+                            name: Some(self.text_of(ns, m)),
+                            kind: Some(SpeakerKind::Person),
+                            ..Mention::default()
+                        };
+                        self.earlier_mention(&lone, self.pstart + self.t.toks[ns].start)
+                            .unwrap_or_default()
+                    }
                 };
             }
             return Mention {
                 name: Some(self.text_of(ns, m)),
                 role: (ns > a).then(|| self.text_of(a, ns)),
                 kind: Some(SpeakerKind::Person),
-                pronoun: None,
-                same: false,
+                ..Mention::default()
             };
         }
         // A lone family name (`الكاظمي`, `الموسى`): definite, ending in ي.
@@ -745,7 +754,9 @@ impl<'a> Finder<'a> {
             && !lex.np_stops.contains(f)
             && !lex.np_stops.contains(bare)
             && !CONNECTORS.contains(&f)
-            && !self.is_cue_word(f)
+            // (A homograph that reported nothing, `وعلق X على …`, is a verb
+            // like any other here.)
+            && (!self.is_cue_word(f) || lex.ar_verbs.is_marked(bare))
             && !lex.ar_according.contains(bare)
             && !has_noun(&lex.roles, f)
             && !has_noun(&lex.organizations, f)

@@ -1603,3 +1603,27 @@ fn a_place_after_a_preposition_is_not_a_fronted_subject() {
     assert!(q.iter().all(|x| x.0 == "سامي الخطيب"), "{q:?}");
     assert_eq!(q.len(), 2, "{q:?}");
 }
+
+#[test]
+fn a_family_name_that_is_also_a_common_word_is_the_person_named_before() {
+    // `الكاميرون` is Cameroon: alone, `كاميرون` is no one's name, unless the
+    // text named someone with it before. A homograph verb that opens the
+    // sentence and reports nothing (`علق … على`) leaves its subject to the
+    // cue after it.
+    let q = quotes(&[
+        "وجهت لرئيس الوزراء البريطاني ديفيد كاميرون انتقادات شديدة.",
+        "وقالت النائبة سارة الحربي إن التصريحات مؤسفة.",
+        "وعلق كاميرون خلال زيارة له إلى فيتنام على أزمة المهاجرين، وقال إن بريطانيا لن تصبح ملاذا.",
+        "وقال كاميرون أمس إنه سيجري ترحيل مزيد من المهاجرين.",
+    ]);
+    let got: Vec<(&str, &str)> = speaker_text(&q);
+    assert_eq!(
+        got,
+        [
+            ("سارة الحربي", "التصريحات مؤسفة."),
+            ("ديفيد كاميرون", "بريطانيا لن تصبح ملاذا."),
+            ("ديفيد كاميرون", "سيجري ترحيل مزيد من المهاجرين."),
+        ],
+        "{q:?}"
+    );
+}
