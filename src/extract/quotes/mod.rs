@@ -697,7 +697,8 @@ impl<'a> Finder<'a> {
     /// The word before makes a cue verb's spelling a noun: a count (`300
     /// ألف طالب وطالبة`: a verb never follows a number, so طالب is
     /// "student"), or `عدم`/`تم` before a verbal noun (`طلب عدم كشف هويته`,
-    /// `تم الإعلان`: nobody speaks).
+    /// `تم الإعلان`: nobody speaks), or a preposition, which no finite verb
+    /// follows (`عبّر عن أبلغ التهاني`: أبلغ is "deepest", not "informed").
     fn after_count(&self, i: usize) -> bool {
         i > 0 && {
             let prev = self.t.fold(i - 1);
@@ -716,6 +717,12 @@ impl<'a> Finder<'a> {
                         | "تم"
                         | "يتم"
                         | "سيتم"
+                        | "عن"
+                        | "في"
+                        | "الي"
+                        | "مع"
+                        | "حول"
+                        | "منذ"
                 )
         }
     }

@@ -1627,3 +1627,16 @@ fn a_family_name_that_is_also_a_common_word_is_the_person_named_before() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_cue_spelling_after_a_preposition_is_a_noun() {
+    // `عن أبلغ التهاني` "the deepest congratulations", `في وصف` "in
+    // describing": no finite verb follows a preposition.
+    let q = quotes(&[
+        "وبعث الوزير خالد الراشد برقية عبر فيها عن أبلغ التهاني وأطيب التمنيات لفخامته، ولحكومة وشعب البلد الصديق المزيد من التقدم.",
+        "وتحدث الكاتب في وصف المدينة القديمة عن أسواقها.",
+        "وقال خالد الراشد إن العلاقات متينة.",
+    ]);
+    let got: Vec<(&str, &str)> = speaker_text(&q);
+    assert_eq!(got, [("خالد الراشد", "العلاقات متينة.")], "{q:?}");
+}
