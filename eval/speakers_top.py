@@ -11,7 +11,29 @@ the top entries over ../shared/snn are not speakers at all.
 import argparse
 import collections
 import json
+import os
+import re
 import sys
+
+
+def fold(w):
+    """Roughly rawi's folding: no diacritics or tatweel, alef, yeh and teh
+    marbuta variants merged."""
+    w = re.sub("[\u064b-\u065f\u0670\u0640]", "", w)
+    w = re.sub("[أإآٱ]", "ا", w)
+    return w.replace("ى", "ي").replace("ة", "ه").lower()
+
+
+def given_names():
+    """The listed given names: alone, one is someone else in each article
+    (the library's index does not merge them either)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "lexicon", "first_names.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                out.update(fold(w) for w in line.split())
+    return out
 
 
 def main():
@@ -23,8 +45,9 @@ def main():
     quotes = collections.Counter()
     articles = collections.Counter()
     kinds = collections.defaultdict(collections.Counter)
+    given = given_names()
     src = open(args.file, encoding="utf-8") if args.file else sys.stdin
-    for line in src:
+    for number, line in enumerate(src):
         a = json.loads(line)
         speakers = a.get("speakers", [])
         seen = set()
@@ -36,6 +59,8 @@ def main():
             if args.kind and sp.get("kind") != args.kind:
                 continue
             name = sp.get("name", "")
+            if sp.get("kind") == "person" and " " not in name and fold(name) in given:
+                name = "%s [article %d]" % (name, number)
             quotes[name] += 1
             kinds[name][sp.get("kind")] += 1
             if name not in seen:
