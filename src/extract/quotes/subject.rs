@@ -168,14 +168,7 @@ impl<'a> Finder<'a> {
         // `وزير الخارجية العراقي، فؤاد حسين، إن` and `محمد العبادي، مدير عام …، أن`.
         if np_end < s1 && matches!(self.t.toks[np_end].punct(), Some(',' | '،')) {
             let a = np_end + 1;
-            let mut b = a;
-            while b < s1 && b - a < 10 && !stop(b) {
-                b += 1;
-            }
-            let closes = b >= s1
-                || matches!(self.t.toks[b].punct(), Some(',' | '،' | ':'))
-                || self.is_complementiser(b);
-            if b > a && closes {
+            if let Some(b) = self.closed_phrase(a, s1, 10, &stop) {
                 let after = self.ar_phrase(a, b);
                 if mention.name.is_none()
                     && after.kind == Some(SpeakerKind::Person)
@@ -205,14 +198,7 @@ impl<'a> Finder<'a> {
             })
         {
             let a = c + 1;
-            let mut b = a;
-            while b < s1 && b - a < 6 && !stop(b) {
-                b += 1;
-            }
-            let closes = b >= s1
-                || matches!(self.t.toks[b].punct(), Some(',' | '،' | ':'))
-                || self.is_complementiser(b);
-            if b > a + 1 && closes {
+            if let Some(b) = self.closed_phrase(a, s1, 6, &stop).filter(|&b| b > a + 1) {
                 let after = self.ar_phrase(a, b);
                 if after.kind == Some(SpeakerKind::Person) && after.name.is_some() && after.role.is_none() {
                     mention.name = after.name;
@@ -223,6 +209,20 @@ impl<'a> Finder<'a> {
             }
         }
         (mention, np_end)
+    }
+
+    /// The end of the phrase of at most `max` words from `a`, up to a
+    /// `stop`, when a comma, a colon, a complementiser or the sentence's end
+    /// closes it (an apposition: `وزير الخارجية، فؤاد حسين، إن`); `None`
+    /// when it runs on or is empty.
+    fn closed_phrase(&self, a: usize, s1: usize, max: usize, stop: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let mut b = a;
+        while b < s1 && b - a < max && !stop(b) {
+            b += 1;
+        }
+        let closes =
+            b >= s1 || matches!(self.t.toks[b].punct(), Some(',' | '،' | ':')) || self.is_complementiser(b);
+        (b > a && closes).then_some(b)
     }
 
     /// The dot of a one-letter Arabic title before a name (`د. هيا العواد`,
