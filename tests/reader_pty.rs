@@ -77,12 +77,7 @@ fn read_jump_search_resize_and_quit_in_a_real_terminal() {
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], 24, 80);
     s.wait_text("Speakers 6");
-    let pid = s.child.process_id().expect("pid");
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
+    send(&s, "TERM");
     let status = s.wait_exit();
     assert!(!status.success(), "a signal ends with a failure status");
     assert_restored(&mut s);

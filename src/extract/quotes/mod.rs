@@ -637,7 +637,7 @@ impl<'a> Finder<'a> {
                 if forms.iter().flatten().any(|w| lex.ar_participles.contains(w)) {
                     Some(CueKind::Participle)
                 } else if let Some(v) = forms.iter().flatten().find(|w| lex.ar_verbs.contains(w))
-                    && !self.after_count(i)
+                    && !self.noun_before(i)
                 {
                     Some(CueKind::Verb {
                         agreement: agreement(v),
@@ -699,7 +699,7 @@ impl<'a> Finder<'a> {
     /// "student"), or `عدم`/`تم` before a verbal noun (`طلب عدم كشف هويته`,
     /// `تم الإعلان`: nobody speaks), or a preposition, which no finite verb
     /// follows (`عبّر عن أبلغ التهاني`: أبلغ is "deepest", not "informed").
-    fn after_count(&self, i: usize) -> bool {
+    fn noun_before(&self, i: usize) -> bool {
         i > 0 && {
             let prev = self.t.fold(i - 1);
             prev.bytes().any(|b| b.is_ascii_digit())
