@@ -377,12 +377,35 @@ pub fn load_bytes(source: &str, bytes: &[u8]) -> Result<Loaded, InputError> {
                 reason: format!("not JSON: {e}"),
             }),
         }
+    } else if let Some(array) = array_of_records(source, trimmed, &mut loaded.warnings) {
+        records(source, &array, &mut loaded);
     } else if is_blank(&text) {
         loaded.errors.push(InputError::Empty(source.to_string()));
     } else {
         loaded.documents.push(Document::from_text(source, text));
     }
     Ok(loaded)
+}
+
+/// Text without a telling extension (stdin, `.txt`) that is a JSON array
+/// holding at least one object is a list of records, as a `.json` file
+/// would be: `cat articles.json | rawi -` must not open one article titled
+/// "[". Anything else that merely starts with `[` (a footnote mark, a
+/// bracketed dateline) stays text, and so do the warnings of the attempt.
+fn array_of_records(source: &str, trimmed: &str, warnings: &mut Vec<String>) -> Option<Value> {
+    if !trimmed.starts_with('[') {
+        return None;
+    }
+    let mut notes = Vec::new();
+    let value = parse_json(source, trimmed, &mut notes).ok()?;
+    let Value::Array(items) = &value else {
+        return None;
+    };
+    if !items.iter().any(Value::is_object) {
+        return None;
+    }
+    warnings.append(&mut notes);
+    Some(value)
 }
 
 /// Decodes bytes to text: UTF-16 with a BOM, UTF-8 (BOM dropped), or lossy

@@ -107,6 +107,26 @@ fn stdin_and_jsonl_records() {
 }
 
 #[test]
+fn a_json_array_on_stdin_is_its_records() {
+    // The shape of the SaudiNewsNet dumps: an array of objects with content.
+    let input = r#"[{"title": "الأول", "content": "وقال الوزير إن العمل مستمر."},
+ {"title": "الثاني", "content": "وأكد المدير أن النتائج جيدة."}]"#;
+    let out = rawi_stdin(&["extract", "--format", "jsonl", "-"], input.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let titles: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["title"].to_string())
+        .collect();
+    assert_eq!(titles, ["\"الأول\"", "\"الثاني\""]);
+}
+
+#[test]
 fn binary_file_and_directory_get_one_line_errors() {
     let bin = temp("x.bin", b"\x7fELF\x00\x01\x02");
     let out = rawi(&["extract", bin.to_str().unwrap()]);

@@ -176,3 +176,26 @@ fn a_directory_is_refused() {
     let e = load_path(env!("CARGO_MANIFEST_DIR")).unwrap_err();
     assert!(matches!(e, InputError::Directory(_)));
 }
+
+#[test]
+fn a_json_array_is_told_by_its_content_not_its_name() {
+    let data = r#"[{"title": "الخبر الأول", "content": "قال الوزير إن العمل مستمر."},
+                  {"title": "Second", "content": "She said it works."}]"#;
+    for source in ["-", "articles.txt", "noext"] {
+        let loaded = load_bytes(source, data.as_bytes()).unwrap();
+        assert_eq!(loaded.documents.len(), 2, "{source}");
+        assert_eq!(loaded.documents[0].source, format!("{source}[0]"));
+        assert!(loaded.documents[1].text.starts_with("Second\n\n"));
+        assert!(loaded.errors.is_empty());
+    }
+}
+
+#[test]
+fn text_that_only_starts_with_a_bracket_stays_text() {
+    for text in ["[1] The first note.\n\nBody.", "[\"a\", \"b\"]", "[ broken {"] {
+        let loaded = load_bytes("-", text.as_bytes()).unwrap();
+        assert_eq!(loaded.documents.len(), 1, "{text}");
+        assert_eq!(loaded.documents[0].text, text);
+        assert!(loaded.errors.is_empty() && loaded.warnings.is_empty());
+    }
+}
